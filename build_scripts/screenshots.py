@@ -1,0 +1,56 @@
+"""Render the README's screenshots offscreen into docs/screenshots/.
+
+Usage: python build_scripts/screenshots.py
+
+Each shot opens the real main window on the bundled pack with its own temporary settings, so the
+pictures show what a new user sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# (file name, UI language, content language, section, find-in-page query)
+SHOTS: list[tuple[str, str, str, str, str]] = [
+    ("reader-en.png", "en", "en", "definition-means", ""),
+    ("reader-lv.png", "lv", "lv", "indicators-labour", ""),
+    ("find-in-page.png", "en", "en", "identification-conversation", "interpreter"),
+]
+
+
+def main() -> int:
+    from reader.paths import default_pack_dir
+    from reader.ui.app import Application, LaunchOptions
+
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, ui_lang, lang, section, query in SHOTS:
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["STROM_READER_HOME"] = home
+            app = Application(
+                LaunchOptions(default_pack_dir(), lang, ui_lang, open_section=section)
+            )
+            if lang not in app.pack.languages:
+                print(f"skipped {name}: the pack has no {lang!r}")
+                continue
+            window = app.start()
+            window.resize(1100, 700)
+            if query:
+                window.show_find()
+                window.find_bar.field.setText(query)
+            app.qt_app.processEvents()
+            window.grab().save(str(out / name))
+            window.close()
+            print(f"wrote {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

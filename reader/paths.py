@@ -1,0 +1,87 @@
+"""Every folder the application reads from or writes to, decided in one place.
+
+Bundled data (the content pack, message catalogs, resources) is read from ``reader/_data`` in an
+installed wheel or a PyInstaller bundle, and from the repository root in a source checkout.
+
+User folders (settings, user data, cache) follow the platform's conventions via platformdirs. In
+portable mode (``--portable``, or a folder named ``strom-reader-data`` beside the executable) they
+all live in that folder, so the app runs from a USB stick without touching the office PC.
+``STROM_READER_HOME`` overrides everything, which the tests use to stay isolated.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader import APP_ID
+
+PORTABLE_FOLDER_NAME = "strom-reader-data"
+HOME_ENV = "STROM_READER_HOME"
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def data_root() -> Path:
+    """The folder that holds ``content/``, ``i18n/`` and ``resources/``."""
+    bundled = _package_dir() / "_data"
+    if bundled.is_dir():
+        return bundled
+    return _package_dir().parent
+
+
+def default_pack_dir() -> Path:
+    return data_root() / "content"
+
+
+def i18n_dir() -> Path:
+    return data_root() / "i18n"
+
+
+def resources_dir() -> Path:
+    return data_root() / "resources"
+
+
+def executable_dir() -> Path:
+    """The folder of the running program: the bundle's folder when frozen."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return _package_dir().parent
+
+
+@dataclass(frozen=True)
+class Folders:
+    config: Path
+    data: Path
+    cache: Path
+    portable: bool
+
+    def ensure(self) -> Folders:
+        for folder in (self.config, self.data, self.cache):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def user_folders(portable: bool = False) -> Folders:
+    """Where settings, user data and the cache live for this run."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        base = Path(home)
+        return Folders(base / "config", base / "data", base / "cache", portable=False)
+    portable_base = executable_dir() / PORTABLE_FOLDER_NAME
+    if portable or portable_base.is_dir():
+        return Folders(
+            portable_base / "config", portable_base / "data", portable_base / "cache", True
+        )
+    return Folders(
+        Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+        Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
+        portable=False,
+    )

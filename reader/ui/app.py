@@ -1,0 +1,144 @@
+"""Start the application: QApplication, translations, the pack, settings and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_ID, APP_NAME, __version__, i18n, paths
+from reader.content.loader import load_pack
+from reader.content.model import Pack
+from reader.settings import Settings, SettingsStore
+from reader.ui.main_window import MainWindow, parse_link
+
+log = logging.getLogger(__name__)
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class LaunchOptions:
+    pack_dir: Path
+    content_language: str | None = None
+    ui_language: str | None = None
+    open_section: str | None = None
+    portable: bool = False
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def system_ui_language() -> str:
+    """The first of the system's preferred languages that the app has, else English."""
+    return i18n.pick_language(QLocale.system().uiLanguages(), i18n.UI_LANGUAGES)
+
+
+def style_sheet() -> str:
+    path = paths.resources_dir() / "reader.css"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+class Application:
+    """Owns the settings and the window; rebuilds the window when the UI language changes."""
+
+    def __init__(self, options: LaunchOptions) -> None:
+        self.options = options
+        self.qt_app = ensure_application()
+        self.folders = paths.user_folders(options.portable).ensure()
+        self.store = SettingsStore(self.folders.config / SETTINGS_FILE)
+        self.settings: Settings = self.store.load()
+        if options.ui_language:
+            self.settings.ui_language = i18n.normalize(options.ui_language)
+        if not self.settings.ui_language:
+            self.settings.ui_language = system_ui_language()
+        if options.content_language:
+            self.settings.content_language = options.content_language
+        self.pack: Pack = load_pack(options.pack_dir)
+        for problem in self.pack.problems:
+            log.warning("%s", problem)
+        self._qt_translator: QTranslator | None = None
+        self.window: MainWindow | None = None
+
+    def install_translations(self) -> None:
+        lang = self.settings.ui_language
+        i18n.install(lang)
+        if self._qt_translator is not None:
+            self.qt_app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        translator = QTranslator(self.qt_app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if lang != "en" and translator.load(f"qtbase_{lang}", folder):
+            self.qt_app.installTranslator(translator)
+            self._qt_translator = translator
+
+    def build_window(self) -> MainWindow:
+        self.install_translations()
+        window = MainWindow(self.pack, self.settings, style_sheet=style_sheet())
+        window.settingsChanged.connect(self.save_settings)
+        window.uiLanguageChangeRequested.connect(self.change_ui_language)
+        self.window = window
+        return window
+
+    def start(self) -> MainWindow:
+        window = self.build_window()
+        window.show()
+        lang, section = (None, None)
+        if self.options.open_section:
+            lang, section = parse_link(self.options.open_section)
+        if not (section and window.open_section(section, lang or self.options.content_language)):
+            window.open_start()
+        if self.pack.manifest is None:
+            QMessageBox.critical(
+                window,
+                i18n._("The handbook could not be opened"),
+                "\n".join(str(p) for p in self.pack.problems[:10]),
+            )
+        return window
+
+    def change_ui_language(self, lang: str) -> None:
+        """Rebuild the window in the new language, on the same section and with the same state."""
+        old = self.window
+        if old is None or lang == self.settings.ui_language:
+            return
+        old.store_state()
+        self.settings.ui_language = lang
+        self.save_settings()
+        section = old.current_section
+        old.settingsChanged.disconnect(self.save_settings)
+        old.close()
+        old.deleteLater()
+        window = self.build_window()
+        window.show()
+        if section:
+            window.open_section(section, record=False)
+        else:
+            window.open_start()
+
+    def save_settings(self) -> None:
+        try:
+            self.store.save(self.settings)
+        except OSError as exc:
+            log.error("cannot save settings to %s: %s", self.store.path, exc)
+
+
+def run(options: LaunchOptions) -> int:
+    application = Application(options)
+    application.start()
+    code = application.qt_app.exec()
+    application.save_settings()
+    return int(code)

@@ -1,0 +1,518 @@
+"""The main window: the one place that wires the panels together."""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from urllib.parse import parse_qs
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME
+from reader.content.model import Pack, Problem
+from reader.content.pages import neighbours, render_page
+from reader.content.render import INTERNAL_SCHEME
+from reader.history import History
+from reader.i18n import UI_LANGUAGES, _, language_name, native_language_name, ngettext
+from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
+from reader.ui.about_dialog import show_about
+from reader.ui.find_bar import FindBar
+from reader.ui.reader_view import ReaderView
+from reader.ui.toc_panel import TocPanel
+
+ZOOM_STEP = 10
+LINK_PREFIX = "strom:"
+
+
+def make_link(lang: str, section_id: str) -> str:
+    """A short reference to a section that ``strom-reader --open`` understands."""
+    return f"{LINK_PREFIX}{lang}/{section_id}"
+
+
+def parse_link(text: str) -> tuple[str | None, str]:
+    """``strom:lv/definition-means`` -> ("lv", "definition-means"); a bare id -> (None, id)."""
+    text = text.strip()
+    if text.startswith(LINK_PREFIX):
+        lang, _sep, section_id = text[len(LINK_PREFIX) :].partition("/")
+        return (lang or None), section_id
+    return None, text
+
+
+def language_label(code: str) -> str:
+    """A language as its speakers write it, with the UI language's name where that differs."""
+    native = native_language_name(code)
+    local = language_name(code)
+    return native if native == local else f"{native} \u2014 {local}"
+
+
+class MainWindow(QMainWindow):
+    sectionOpened = Signal(str, str)  # section id, language
+    uiLanguageChangeRequested = Signal(str)
+    settingsChanged = Signal()
+
+    def __init__(
+        self,
+        pack: Pack,
+        settings: Settings,
+        problems: list[Problem] | None = None,
+        style_sheet: str = "",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.pack = pack
+        self.settings = settings
+        self.problems = problems if problems is not None else list(pack.problems)
+        self.history = History.restore(settings.history)
+        self.content_language = self._initial_content_language()
+        self.current_section: str | None = None
+        self.setWindowTitle(APP_NAME)
+
+        self.view = ReaderView(pack.root, style_sheet)
+        self.view.linkActivated.connect(self._on_link)
+        self.find_bar = FindBar(self.view)
+        self.find_bar.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.toc = TocPanel()
+        self.toc.sectionRequested.connect(self.open_section)
+        self.toc_dock = QDockWidget(_("Contents"), self)
+        self.toc_dock.setObjectName("contentsDock")
+        self.toc_dock.setWidget(self.toc)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc_dock)
+
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("contentLanguage")
+        self.language_box.setAccessibleName(_("Content language"))
+        self.language_box.setToolTip(_("Language of the handbook"))
+        for code in pack.languages:
+            self.language_box.addItem(language_label(code), code)
+        self.language_box.currentIndexChanged.connect(self._on_language_box)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.settingsChanged.emit)
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.problem_label = QLabel()
+        self.statusBar().addPermanentWidget(self.problem_label)
+        self._show_problem_count()
+
+        self.view.apply_zoom(settings.zoom_percent)
+        self._restore_geometry()
+        self._select_language_box(self.content_language)
+        self.toc.populate(pack, self.content_language)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    # Setup ------------------------------------------------------------------------------------
+    def _initial_content_language(self) -> str:
+        langs = self.pack.languages
+        for candidate in (
+            self.settings.content_language,
+            self.settings.ui_language,
+            self.pack.source_language,
+        ):
+            if candidate in langs:
+                return candidate
+        return langs[0] if langs else self.pack.source_language
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence] | None = None,
+        name: str = "",
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if name:
+            action.setObjectName(name)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.back_action = self._action(
+            _("Back"), self.go_back, [key(key.StandardKey.Back)], "back", _("Go back (Alt+Left)")
+        )
+        self.forward_action = self._action(
+            _("Forward"),
+            self.go_forward,
+            [key(key.StandardKey.Forward)],
+            "forward",
+            _("Go forward (Alt+Right)"),
+        )
+        self.previous_action = self._action(
+            _("Previous section"),
+            self.previous_section,
+            [key("Ctrl+PgUp")],
+            "previousSection",
+            _("Previous section (Ctrl+Page Up)"),
+        )
+        self.next_action = self._action(
+            _("Next section"),
+            self.next_section,
+            [key("Ctrl+PgDown")],
+            "nextSection",
+            _("Next section (Ctrl+Page Down)"),
+        )
+        self.zoom_in_action = self._action(
+            _("Zoom in"),
+            self.zoom_in,
+            [key(key.StandardKey.ZoomIn), key("Ctrl+=")],
+            "zoomIn",
+            _("Larger text (Ctrl++)"),
+        )
+        self.zoom_out_action = self._action(
+            _("Zoom out"),
+            self.zoom_out,
+            [key(key.StandardKey.ZoomOut)],
+            "zoomOut",
+            _("Smaller text (Ctrl+-)"),
+        )
+        self.zoom_reset_action = self._action(
+            _("Actual size"), self.zoom_reset, [key("Ctrl+0")], "zoomReset", _("Normal text size")
+        )
+        self.find_action = self._action(
+            _("Find in page…"), self.show_find, [key(key.StandardKey.Find)], "find"
+        )
+        self.copy_link_action = self._action(
+            _("Copy link to this section"), self.copy_link, [key("Ctrl+Shift+L")], "copyLink"
+        )
+        self.toc_action = self.toc_dock.toggleViewAction()
+        self.toc_action.setText(_("Contents"))
+        self.toc_action.setShortcut(key("Ctrl+T"))
+        self.full_screen_action = self._action(
+            _("Full screen"), self.toggle_full_screen, [key(key.StandardKey.FullScreen), key("F11")]
+        )
+        self.full_screen_action.setCheckable(True)
+        self.problems_action = self._action(_("Content problems…"), self.show_problems)
+        self.about_action = self._action(_("About {app}").format(app=APP_NAME), self.show_about)
+        self.quit_action = self._action(_("Quit"), self.close, [key(key.StandardKey.Quit)], "quit")
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(self.copy_link_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = bar.addMenu(_("&Go"))
+        for action in (self.back_action, self.forward_action):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        for action in (self.previous_action, self.next_action):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(_("&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.toc_action)
+        view_menu.addAction(self.full_screen_action)
+        view_menu.addSeparator()
+        self.content_language_menu = view_menu.addMenu(_("Content language"))
+        self.content_language_group = QActionGroup(self)
+        for code in self.pack.languages:
+            action = self.content_language_menu.addAction(language_label(code))
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == self.content_language)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_content_language(c))
+            self.content_language_group.addAction(action)
+        self.ui_language_menu = view_menu.addMenu(_("Interface language"))
+        ui_group = QActionGroup(self)
+        current_ui = self.settings.ui_language or "en"
+        for code in UI_LANGUAGES:
+            action = self.ui_language_menu.addAction(language_label(code))
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == current_ui)
+            action.triggered.connect(
+                lambda _checked=False, c=code: self.uiLanguageChangeRequested.emit(c)
+            )
+            ui_group.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.problems_action)
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(_("Navigation"))
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.back_action,
+            self.forward_action,
+            self.previous_action,
+            self.next_action,
+        ):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.language_box)
+        toolbar.addSeparator()
+        for action in (self.zoom_out_action, self.zoom_in_action, self.find_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # Navigation -------------------------------------------------------------------------------
+    def open_section(self, section_id: str, lang: str | None = None, record: bool = True) -> bool:
+        """Show ``section_id`` (in ``lang`` if given); returns whether the pack knows the id."""
+        if lang and lang != self.content_language and lang in self.pack.languages:
+            self._switch_language(lang)
+        if self.pack.chapter_of(section_id) is None:
+            self.statusBar().showMessage(
+                _("There is no section “{section}” in this handbook.").format(section=section_id),
+                8000,
+            )
+            return False
+        page = render_page(self.pack, self.content_language, section_id)
+        self.view.show_page(page.html)
+        self.current_section = section_id
+        if record:
+            self.history.visit(section_id)
+        self.toc.select(section_id)
+        self.setWindowTitle(f"{page.title} \u2014 {APP_NAME}")
+        self._update_navigation()
+        self.find_bar.refresh()
+        self.settings.last_section = section_id
+        self.settings.history = self.history.entries()[-50:]
+        self._schedule_save()
+        self.sectionOpened.emit(section_id, self.content_language)
+        return True
+
+    def open_start(self) -> None:
+        """Open the last section read, or the first one."""
+        order = self.pack.section_order()
+        target = self.settings.last_section if self.settings.last_section in order else None
+        if target is None and order:
+            target = order[0]
+        if target is not None:
+            self.open_section(target, record=self.history.current != target)
+        else:
+            self.view.show_page(self._empty_pack_html())
+
+    def _empty_pack_html(self) -> str:
+        lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in self.problems[:20])
+        heading = html.escape(_("The handbook could not be opened"))
+        intro = html.escape(_("These problems were found in the content pack:"))
+        return f"<h1>{heading}</h1><p>{intro}</p><ul>{lines}</ul>"
+
+    def go_back(self) -> None:
+        target = self.history.back()
+        if target is not None:
+            self.open_section(target, record=False)
+
+    def go_forward(self) -> None:
+        target = self.history.forward()
+        if target is not None:
+            self.open_section(target, record=False)
+
+    def previous_section(self) -> None:
+        if self.current_section:
+            before = neighbours(self.pack, self.current_section)[0]
+            if before:
+                self.open_section(before)
+
+    def next_section(self) -> None:
+        if self.current_section:
+            after = neighbours(self.pack, self.current_section)[1]
+            if after:
+                self.open_section(after)
+
+    def _update_navigation(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        before, after = (
+            neighbours(self.pack, self.current_section) if self.current_section else (None, None)
+        )
+        self.previous_action.setEnabled(before is not None)
+        self.next_action.setEnabled(after is not None)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == INTERNAL_SCHEME:
+            target = url.path()
+            lang = parse_qs(url.query()).get("lang", [None])[0]
+            if target.startswith("indicator-"):
+                return
+            self.open_section(target, lang)
+            return
+        address = url.toString()
+        QGuiApplication.clipboard().setText(address.removeprefix("mailto:"))
+        self.statusBar().showMessage(
+            _(
+                "{address} is outside the handbook and was not opened. "
+                "The address is copied: paste it into your browser when you are online."
+            ).format(address=address),
+            10000,
+        )
+
+    # Languages --------------------------------------------------------------------------------
+    def set_content_language(self, lang: str) -> None:
+        """Show the handbook in ``lang`` and stay on the same section."""
+        if lang not in self.pack.languages or lang == self.content_language:
+            return
+        self._switch_language(lang)
+        if self.current_section:
+            self.open_section(self.current_section, record=False)
+
+    def _switch_language(self, lang: str) -> None:
+        self.content_language = lang
+        self.settings.content_language = lang
+        self._select_language_box(lang)
+        for action in self.content_language_group.actions():
+            action.setChecked(action.data() == lang)
+        self.toc.populate(self.pack, lang)
+        self._schedule_save()
+
+    def _select_language_box(self, lang: str) -> None:
+        index = self.language_box.findData(lang)
+        if index >= 0 and index != self.language_box.currentIndex():
+            self.language_box.blockSignals(True)
+            self.language_box.setCurrentIndex(index)
+            self.language_box.blockSignals(False)
+
+    def _on_language_box(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        if isinstance(code, str):
+            self.set_content_language(code)
+
+    # Zoom -------------------------------------------------------------------------------------
+    @property
+    def zoom_percent(self) -> int:
+        return self.view.zoom_percent
+
+    def set_zoom(self, percent: int) -> None:
+        percent = max(ZOOM_MIN, min(ZOOM_MAX, percent))
+        self.view.apply_zoom(percent)
+        self.settings.zoom_percent = percent
+        self.zoom_in_action.setEnabled(percent < ZOOM_MAX)
+        self.zoom_out_action.setEnabled(percent > ZOOM_MIN)
+        self.statusBar().showMessage(_("Zoom: {percent} %").format(percent=percent), 2000)
+        self._schedule_save()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom_percent + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom_percent - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(ZOOM_DEFAULT)
+
+    # Other commands ---------------------------------------------------------------------------
+    def show_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def copy_link(self) -> str | None:
+        if not self.current_section:
+            return None
+        link = make_link(self.content_language, self.current_section)
+        QGuiApplication.clipboard().setText(link)
+        self.statusBar().showMessage(_("Link copied: {link}").format(link=link), 5000)
+        return link
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def show_about(self) -> None:
+        show_about(self, self.pack, self.content_language)
+
+    def show_problems(self) -> None:
+        if not self.problems:
+            text = _("No problems were found in the content pack.")
+        else:
+            text = "\n".join(str(problem) for problem in self.problems[:50])
+        QMessageBox.information(self, _("Content problems"), text)
+
+    def _show_problem_count(self) -> None:
+        count = len(self.problems)
+        self.problem_label.setText(
+            ngettext(
+                "{count} problem in the content", "{count} problems in the content", count
+            ).format(count=count)
+            if count
+            else ""
+        )
+        self.problems_action.setEnabled(bool(count))
+
+    # State ------------------------------------------------------------------------------------
+    def _schedule_save(self) -> None:
+        self._save_timer.start()
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+        else:
+            self.resize(1100, 750)
+        if self.settings.window_state:
+            self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+
+    def store_state(self) -> Settings:
+        """Copy the window's state into the settings object and return it."""
+        self.settings.window_geometry = base64.b64encode(self.saveGeometry().data()).decode()
+        self.settings.window_state = base64.b64encode(self.saveState().data()).decode()
+        self.settings.content_language = self.content_language
+        self.settings.zoom_percent = self.zoom_percent
+        if self.current_section:
+            self.settings.last_section = self.current_section
+        self.settings.history = self.history.entries()[-50:]
+        return self.settings
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store_state()
+        self._save_timer.stop()
+        self.settingsChanged.emit()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's back and forward buttons work anywhere in the window."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            widget = watched if isinstance(watched, QWidget) else None
+            if widget is not None and widget.window() is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.go_back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.go_forward()
+                    return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,119 @@
+"""The reading pane: shows rendered pages, loads images only from the pack, zooms, finds text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.content.render import PACK_SCHEME, pack_relative_path
+
+BASE_POINT_SIZE = 11.0
+HIGHLIGHT = QColor("#ffe066")
+CURRENT_HIGHLIGHT = QColor("#ff9f1c")
+
+
+class ReaderView(QTextBrowser):
+    """A QTextBrowser that never fetches anything from outside the pack."""
+
+    linkActivated = Signal(QUrl)
+
+    def __init__(self, pack_root: Path, style_sheet: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack_root = pack_root
+        self.setObjectName("readerView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(style_sheet)
+        self.anchorClicked.connect(self.linkActivated.emit)
+        self._zoom_percent = 100
+        self._matches: list[QTextCursor] = []
+        self._current_match = -1
+        self.apply_zoom(100)
+
+    # Resources -----------------------------------------------------------------------------
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Images come only from inside the pack; everything else is refused."""
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == PACK_SCHEME:
+            path = pack_relative_path(self.pack_root, url.toString())
+            if path is not None:
+                return path.read_bytes()
+        return None
+
+    # Zoom -----------------------------------------------------------------------------------
+    @property
+    def zoom_percent(self) -> int:
+        return self._zoom_percent
+
+    def apply_zoom(self, percent: int) -> None:
+        self._zoom_percent = percent
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        self.document().setDefaultFont(font)
+        self.setFont(font)
+
+    # Page -------------------------------------------------------------------------------------
+    def show_page(self, html: str) -> None:
+        self.clear_matches()
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(0)
+
+    # Find ---------------------------------------------------------------------------------------
+    def find_all(self, text: str) -> int:
+        """Highlight every occurrence of ``text``; returns how many there are."""
+        self._matches = []
+        self._current_match = -1
+        if text:
+            document = self.document()
+            cursor = QTextCursor(document)
+            while True:
+                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
+                if cursor.isNull():
+                    break
+                self._matches.append(QTextCursor(cursor))
+        self._paint_matches()
+        return len(self._matches)
+
+    def clear_matches(self) -> None:
+        self._matches = []
+        self._current_match = -1
+        self.setExtraSelections([])
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current_match(self) -> int:
+        """Index of the match shown as current, or -1."""
+        return self._current_match
+
+    def step_match(self, forward: bool = True) -> int:
+        """Move to the next (or previous) match, wrapping around; returns its index."""
+        if not self._matches:
+            return -1
+        step = 1 if forward else -1
+        if self._current_match < 0:
+            self._current_match = 0 if forward else len(self._matches) - 1
+        else:
+            self._current_match = (self._current_match + step) % len(self._matches)
+        cursor = self._matches[self._current_match]
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._paint_matches()
+        return self._current_match
+
+    def _paint_matches(self) -> None:
+        selections = []
+        for index, cursor in enumerate(self._matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(CURRENT_HIGHLIGHT if index == self._current_match else HIGHLIGHT)
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)

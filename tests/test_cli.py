@@ -1,0 +1,62 @@
+"""The command line as a user runs it: a separate process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from tests.conftest import BROKEN_PACK, MINI_PACK
+
+
+def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STROM_READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_version(isolated_home: Path) -> None:
+    result = run_cli("--version", home=isolated_home)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.mark.slow
+def test_self_test_passes_on_mini_pack(isolated_home: Path) -> None:
+    result = run_cli("--pack", str(MINI_PACK), "self-test", home=isolated_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test: 12 pages, 0 failures" in result.stdout
+    assert not (isolated_home / "config").exists()  # the self-test leaves no settings behind
+
+
+@pytest.mark.slow
+def test_self_test_passes_on_default_pack(isolated_home: Path) -> None:
+    result = run_cli("self-test", home=isolated_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ", 0 failures" in result.stdout
+
+
+@pytest.mark.slow
+def test_self_test_reports_a_broken_pack(isolated_home: Path) -> None:
+    result = run_cli("--pack", str(BROKEN_PACK), "self-test", home=isolated_home)
+    assert result.returncode == 1
+    assert "FAIL lv/intro: section is missing" in result.stdout
+    assert "FAIL lv/signs-labour: section is missing" in result.stdout
+
+
+@pytest.mark.slow
+def test_self_test_flags_raw_markdown(isolated_home: Path, mini_pack: Path) -> None:
+    path = mini_pack / "lv" / "intro.md"
+    # An indented block is a code block: its asterisks reach the page as raw Markdown.
+    path.write_text(path.read_text(encoding="utf-8") + "\n    **nav formatēts**\n", "utf-8")
+    result = run_cli("--pack", str(mini_pack), "self-test", home=isolated_home)
+    assert result.returncode == 1
+    assert "FAIL lv/intro-what: raw Markdown on the page: '**n'" in result.stdout

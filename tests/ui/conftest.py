@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader import i18n
+from reader.ui.app import Application, LaunchOptions
+from reader.ui.main_window import MainWindow
+from tests.conftest import MINI_PACK
+
+Launcher = Callable[..., tuple[Application, MainWindow]]
+
+
+@pytest.fixture
+def launch(qtbot: QtBot) -> Iterator[Launcher]:
+    """Start the real application window on a pack, as ``strom-reader`` would."""
+    started: list[MainWindow] = []
+
+    def start(pack: Path = MINI_PACK, **options: object) -> tuple[Application, MainWindow]:
+        options.setdefault("ui_language", "en")
+        app = Application(LaunchOptions(pack_dir=pack, **options))  # type: ignore[arg-type]
+        window = app.start()
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        started.append(window)
+        return app, window
+
+    yield start
+    for window in started:
+        window.close()
+    i18n.install("en")
