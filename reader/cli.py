@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_ID, __version__, netguard, paths
+from reader.content.loader import load_pack
+from reader.content.model import Pack
+from reader.search.documents import KINDS
+from reader.search.engine import SearchEngine
+from reader.search.index import build_index
+from reader.search.manager import IndexManager
+from reader.search.snippets import snippet_text
 
 
 def _pack_dir(value: str | None) -> Path:
@@ -40,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "self-test", help="open every section in every language offscreen; exit 0 or 1"
     )
+    index = commands.add_parser("index", help="check the search index, build it if needed")
+    index.add_argument("--rebuild", action="store_true", help="build even if it is up to date")
+    index.add_argument("--output", metavar="DIR", help="build into DIR (for packaging)")
+    search = commands.add_parser("search", help="search the handbook")
+    search.add_argument("query", metavar="QUERY", nargs="+", help='words, "a phrase", prefix*')
+    search.add_argument("--lang", dest="search_lang", metavar="XX|all", help="language(s)")
+    search.add_argument("--kind", choices=KINDS, help="only sections, indicators or events")
+    search.add_argument("--chapter", metavar="ID", help="only this chapter")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits")
+    search.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -67,6 +85,83 @@ def cmd_self_test(pack: str | None) -> int:
     return 0 if report.ok else 1
 
 
+def _progress(done: int, total: int, lang: str) -> None:
+    if lang:
+        print(f"indexing {lang} ({done + 1}/{total})", file=sys.stderr, flush=True)
+
+
+def _ready_index(pack_dir: Path, rebuild: bool = False) -> tuple[Pack, IndexManager] | None:
+    pack = load_pack(pack_dir)
+    if pack.manifest is None:
+        for problem in pack.problems:
+            print(problem, file=sys.stderr)
+        return None
+    manager = IndexManager(pack, paths.user_folders().cache)
+    status = manager.status() if rebuild else manager.prepare()
+    if rebuild or not status.ok:
+        if not status.ok:
+            print(f"{status.message}; building it", file=sys.stderr)
+        manager.build(_progress)
+    return pack, manager
+
+
+def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
+    if output:
+        pack = load_pack(pack_dir)
+        if pack.manifest is None:
+            print("\n".join(str(p) for p in pack.problems), file=sys.stderr)
+            return 1
+        build_index(pack, Path(output), _progress)
+        print(f"search index written to {output}")
+        return 0
+    ready = _ready_index(pack_dir, rebuild)
+    if ready is None:
+        return 1
+    _pack, manager = ready
+    print(f"search index ready: {manager.folder}")
+    return 0
+
+
+def cmd_search(pack_dir: Path, args: argparse.Namespace) -> int:
+    ready = _ready_index(pack_dir)
+    if ready is None:
+        return 1
+    pack, manager = ready
+    if args.search_lang == "all":
+        langs = pack.languages
+    else:
+        lang = args.search_lang or args.lang or pack.source_language
+        if lang not in pack.languages:
+            print(
+                f"unknown language {lang!r}; the pack has: {', '.join(pack.languages)}",
+                file=sys.stderr,
+            )
+            return 2
+        langs = [lang]
+    engine = SearchEngine(pack, manager.folder)
+    results = engine.search(
+        " ".join(args.query), langs, kind=args.kind, chapter=args.chapter, limit=max(args.limit, 0)
+    )
+    engine.close()
+    if args.json:
+        payload = {
+            "query": results.query,
+            "total": results.total,
+            "suggestion": results.suggestion,
+            "hits": [hit.as_dict() for hit in results.hits],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for hit in results.hits:
+        print(f"{hit.lang}  {hit.kind:9}  {hit.section_id}  {hit.title}  ({hit.chapter_title})")
+        print(f"    {snippet_text(list(hit.snippet))}")
+    if not results.hits:
+        print("no results")
+    if results.suggestion:
+        print(f"did you mean: {results.suggestion}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()
     args = build_parser().parse_args(argv)
@@ -74,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.pack_path or args.pack)
     if args.command == "self-test":
         return cmd_self_test(args.pack)
+    if args.command == "index":
+        return cmd_index(_pack_dir(args.pack), args.rebuild, args.output)
+    if args.command == "search":
+        return cmd_search(_pack_dir(args.pack), args)
     from reader.ui.app import LaunchOptions, run
 
     return run(

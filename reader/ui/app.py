@@ -15,6 +15,7 @@ from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.settings import Settings, SettingsStore
 from reader.ui.main_window import MainWindow, parse_link
+from reader.ui.search_service import SearchService
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
@@ -27,6 +28,7 @@ class LaunchOptions:
     ui_language: str | None = None
     open_section: str | None = None
     portable: bool = False
+    shipped_index: Path | None = None
 
 
 def ensure_application() -> QApplication:
@@ -73,6 +75,8 @@ class Application:
             log.warning("%s", problem)
         self._qt_translator: QTranslator | None = None
         self.window: MainWindow | None = None
+        self.search: SearchService | None = None
+        self.qt_app.aboutToQuit.connect(self.shutdown)
 
     def install_translations(self) -> None:
         lang = self.settings.ui_language
@@ -88,7 +92,10 @@ class Application:
 
     def build_window(self) -> MainWindow:
         self.install_translations()
-        window = MainWindow(self.pack, self.settings, style_sheet=style_sheet())
+        if self.search is None and self.pack.manifest is not None:
+            self.search = SearchService(self.pack, self.folders.cache, self.options.shipped_index)
+            self.search.start()
+        window = MainWindow(self.pack, self.settings, style_sheet=style_sheet(), search=self.search)
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window
@@ -129,6 +136,11 @@ class Application:
         else:
             window.open_start()
 
+    def shutdown(self) -> None:
+        """Stop the search thread (it may be building the index)."""
+        if self.search is not None:
+            self.search.stop()
+
     def save_settings(self) -> None:
         try:
             self.store.save(self.settings)
@@ -140,5 +152,6 @@ def run(options: LaunchOptions) -> int:
     application = Application(options)
     application.start()
     code = application.qt_app.exec()
+    application.shutdown()
     application.save_settings()
     return int(code)

@@ -80,6 +80,10 @@ class FindBar(QWidget):
         self.view.step_match(False)
         self._update_count()
 
+    def sync_count(self) -> None:
+        if self.isVisible():
+            self._update_count()
+
     def _update_count(self) -> None:
         count = self.view.match_count
         if not self.field.text():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -34,10 +35,13 @@ from reader.content.pages import neighbours, render_page
 from reader.content.render import INTERNAL_SCHEME
 from reader.history import History
 from reader.i18n import UI_LANGUAGES, _, language_name, native_language_name, ngettext
+from reader.search.engine import Hit, SearchResults
 from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
 from reader.ui.about_dialog import show_about
 from reader.ui.find_bar import FindBar
 from reader.ui.reader_view import ReaderView
+from reader.ui.search_panel import SearchPanel
+from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 
 ZOOM_STEP = 10
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         problems: list[Problem] | None = None,
         style_sheet: str = "",
+        search: SearchService | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -91,10 +96,17 @@ class MainWindow(QMainWindow):
         self.view.linkActivated.connect(self._on_link)
         self.find_bar = FindBar(self.view)
         self.find_bar.hide()
+        self.language_notice = QLabel()
+        self.language_notice.setObjectName("languageNotice")
+        self.language_notice.setWordWrap(True)
+        self.language_notice.setStyleSheet("background:#fff4d6; padding:6px;")
+        self.language_notice.linkActivated.connect(self._on_notice_link)
+        self.language_notice.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.language_notice)
         layout.addWidget(self.view)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -105,6 +117,27 @@ class MainWindow(QMainWindow):
         self.toc_dock.setObjectName("contentsDock")
         self.toc_dock.setWidget(self.toc)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.toc_dock)
+
+        self.search = search
+        self.search_panel = SearchPanel(pack)
+        self.search_panel.searchRequested.connect(self._on_search_requested)
+        self.search_panel.hitActivated.connect(self.open_hit)
+        self.search_panel.closeRequested.connect(self.view.setFocus)
+        self.search_dock = QDockWidget(_("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.index_progress = QProgressBar()
+        self.index_progress.setMaximumWidth(180)
+        self.index_progress.hide()
+        if search is not None:
+            search.progress.connect(self._on_index_progress)
+            search.ready.connect(self._on_search_ready)
+            search.results.connect(self._on_search_results)
+            if search.is_ready:
+                self.search_panel.set_ready(True, "")
+        else:
+            self.search_panel.set_ready(False, _("no search index"))
 
         self.language_box = QComboBox()
         self.language_box.setObjectName("contentLanguage")
@@ -122,6 +155,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self.problem_label = QLabel()
+        self.statusBar().addPermanentWidget(self.index_progress)
         self.statusBar().addPermanentWidget(self.problem_label)
         self._show_problem_count()
 
@@ -129,6 +163,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._select_language_box(self.content_language)
         self.toc.populate(pack, self.content_language)
+        self.search_panel.set_language(self.content_language)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     # Setup ------------------------------------------------------------------------------------
@@ -209,6 +244,19 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             _("Find in page…"), self.show_find, [key(key.StandardKey.Find)], "find"
         )
+        self.search_action = self._action(
+            _("Search…"),
+            self.show_search,
+            [key("Ctrl+K"), key("Ctrl+Shift+F")],
+            "search",
+            _("Search the handbook (Ctrl+K)"),
+        )
+        self.next_hit_action = self._action(
+            _("Next highlight"), self.next_highlight, [key("F3")], "nextHit"
+        )
+        self.previous_hit_action = self._action(
+            _("Previous highlight"), self.previous_highlight, [key("Shift+F3")], "previousHit"
+        )
         self.copy_link_action = self._action(
             _("Copy link to this section"), self.copy_link, [key("Ctrl+Shift+L")], "copyLink"
         )
@@ -236,12 +284,21 @@ class MainWindow(QMainWindow):
         for action in (self.previous_action, self.next_action):
             go_menu.addAction(action)
         go_menu.addSeparator()
-        go_menu.addAction(self.find_action)
+        for action in (
+            self.search_action,
+            self.find_action,
+            self.next_hit_action,
+            self.previous_hit_action,
+        ):
+            go_menu.addAction(action)
         view_menu = bar.addMenu(_("&View"))
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.toc_action)
+        search_toggle = self.search_dock.toggleViewAction()
+        search_toggle.setText(_("Search panel"))
+        view_menu.addAction(search_toggle)
         view_menu.addAction(self.full_screen_action)
         view_menu.addSeparator()
         self.content_language_menu = view_menu.addMenu(_("Content language"))
@@ -283,7 +340,12 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.language_box)
         toolbar.addSeparator()
-        for action in (self.zoom_out_action, self.zoom_in_action, self.find_action):
+        for action in (
+            self.zoom_out_action,
+            self.zoom_in_action,
+            self.find_action,
+            self.search_action,
+        ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -300,6 +362,7 @@ class MainWindow(QMainWindow):
             return False
         page = render_page(self.pack, self.content_language, section_id)
         self.view.show_page(page.html)
+        self.language_notice.hide()
         self.current_section = section_id
         if record:
             self.history.visit(section_id)
@@ -395,6 +458,7 @@ class MainWindow(QMainWindow):
         for action in self.content_language_group.actions():
             action.setChecked(action.data() == lang)
         self.toc.populate(self.pack, lang)
+        self.search_panel.set_language(lang)
         self._schedule_save()
 
     def _select_language_box(self, lang: str) -> None:
@@ -408,6 +472,72 @@ class MainWindow(QMainWindow):
         code = self.language_box.itemData(index)
         if isinstance(code, str):
             self.set_content_language(code)
+
+    # Search -----------------------------------------------------------------------------------
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_field()
+
+    def _on_search_requested(self, text: str, scope: str, kind: str, chapter: str) -> None:
+        if self.search is None:
+            return
+        langs = self.pack.languages if scope == "all" else [self.content_language]
+        if not text.strip():
+            self.search_panel.show_results(SearchResults(query=""), self.content_language)
+            return
+        self.search.search(text, langs, kind or None, chapter or None)
+
+    def _on_search_results(self, number: int, results: object) -> None:
+        if self.search is None or number != self.search.latest_request:
+            return  # a newer search has been asked for; these results are stale
+        assert isinstance(results, SearchResults)
+        self.search_panel.show_results(results, self.content_language)
+
+    def _on_index_progress(self, done: int, total: int, lang: str) -> None:
+        self.index_progress.show()
+        self.index_progress.setRange(0, max(total, 1))
+        self.index_progress.setValue(done)
+        self.index_progress.setToolTip(_("Preparing the search index"))
+        self.search_panel.set_indexing(done, total, lang)
+
+    def _on_search_ready(self, ok: int, message: str) -> None:
+        self.index_progress.hide()
+        self.search_panel.set_ready(ok, message)
+        if ok and message:
+            self.statusBar().showMessage(_("The search index was rebuilt."), 5000)
+
+    def open_hit(self, hit: object) -> None:
+        """Open a search hit: its section, every hit word highlighted, the first one shown."""
+        assert isinstance(hit, Hit)
+        reader_lang = self.content_language
+        self.open_section(hit.section_id, hit.lang)
+        count = self.view.highlight_words(list(hit.matched_words))
+        if hit.anchor:
+            self.view.scrollToAnchor(hit.anchor)
+        elif count:
+            self.view.step_match(True)
+        if hit.lang != reader_lang and self.pack.section(reader_lang, hit.section_id):
+            text = html.escape(
+                _("This result is in {language}.").format(language=language_name(hit.lang))
+            )
+            link_text = html.escape(
+                _("Show this section in {language}").format(language=language_name(reader_lang))
+            )
+            link = f"section:{hit.section_id}?lang={reader_lang}"
+            self.language_notice.setText(f'{text} <a href="{link}">{link_text}</a>')
+            self.language_notice.show()
+
+    def _on_notice_link(self, link: str) -> None:
+        self._on_link(QUrl(link))
+
+    def next_highlight(self) -> None:
+        self.view.step_match(True)
+        self.find_bar.sync_count()
+
+    def previous_highlight(self) -> None:
+        self.view.step_match(False)
+        self.find_bar.sync_count()
 
     # Zoom -------------------------------------------------------------------------------------
     @property

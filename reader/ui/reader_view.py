@@ -63,18 +63,33 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
 
     # Find ---------------------------------------------------------------------------------------
+    def _occurrences(self, text: str, flags: QTextDocument.FindFlag) -> list[QTextCursor]:
+        found: list[QTextCursor] = []
+        document = self.document()
+        cursor = QTextCursor(document)
+        while text:
+            cursor = document.find(text, cursor, flags)
+            if cursor.isNull():
+                break
+            found.append(QTextCursor(cursor))
+        return found
+
     def find_all(self, text: str) -> int:
         """Highlight every occurrence of ``text``; returns how many there are."""
-        self._matches = []
+        self._matches = self._occurrences(text, QTextDocument.FindFlag(0))
         self._current_match = -1
-        if text:
-            document = self.document()
-            cursor = QTextCursor(document)
-            while True:
-                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
-                if cursor.isNull():
-                    break
-                self._matches.append(QTextCursor(cursor))
+        self._paint_matches()
+        return len(self._matches)
+
+    def highlight_words(self, words: list[str]) -> int:
+        """Highlight every whole-word occurrence of any of ``words`` (search hits)."""
+        flags = QTextDocument.FindFlag.FindWholeWords
+        found: dict[int, QTextCursor] = {}
+        for word in words:
+            for cursor in self._occurrences(word, flags):
+                found.setdefault(cursor.selectionStart(), cursor)
+        self._matches = [found[position] for position in sorted(found)]
+        self._current_match = -1
         self._paint_matches()
         return len(self._matches)
 

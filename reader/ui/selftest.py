@@ -11,7 +11,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from reader.ui.app import Application
+
+SEARCH_READY_TIMEOUT_MS = 120_000
 RAW_MARKDOWN = re.compile(r"(^#{1,6}\s)|(\*\*\S)|(\]\()|(\{#[a-z0-9-]+\})|(\{\{indicators)", re.M)
 
 
@@ -63,5 +68,54 @@ def run_self_test(pack_dir: Path, progress: Callable[[str], None] | None = None)
                     )
             if progress:
                 progress(f"{lang}: {len(pack.section_order())} sections")
-        window.close()
+        try:
+            _check_search(application, report, progress)
+        finally:
+            window.close()
+            application.shutdown()
         return report
+
+
+def _check_search(
+    application: Application, report: SelfTestReport, progress: Callable[[str], None] | None
+) -> None:
+    """Wait for the search index, then search each language for a word of its first title."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from reader.search.analysis import tokenize
+    from reader.search.engine import SearchEngine
+
+    service = application.search
+    if service is None:
+        report.failures.append("search: no search service")
+        return
+    reasons: list[str] = []
+    if not service.is_ready:
+        loop = QEventLoop()
+
+        def on_ready(ok: int, message: str) -> None:
+            if not ok:
+                reasons.append(message)
+            loop.quit()
+
+        service.ready.connect(on_ready)
+        QTimer.singleShot(SEARCH_READY_TIMEOUT_MS, loop.quit)
+        loop.exec()
+    if not service.is_ready:
+        why = reasons[0] if reasons else "timed out"
+        report.failures.append(f"search: the index did not become ready ({why})")
+        return
+    pack = application.pack
+    engine = SearchEngine(pack, service.worker.manager.folder)
+    try:
+        for lang in pack.languages:
+            section = pack.section(lang, pack.section_order()[-1])
+            words = [t.text for t in tokenize(section.title)] if section else []
+            word = max(words, key=len) if words else ""
+            results = engine.search(word, [lang])
+            if not any(hit.section_id == pack.section_order()[-1] for hit in results.hits):
+                report.failures.append(f"search {lang}: {word!r} does not find its own section")
+            elif progress:
+                progress(f"search {lang}: {word!r} -> {len(results.hits)} hits")
+    finally:
+        engine.close()

@@ -18,6 +18,7 @@ Launcher = Callable[..., tuple[Application, MainWindow]]
 def launch(qtbot: QtBot) -> Iterator[Launcher]:
     """Start the real application window on a pack, as ``strom-reader`` would."""
     started: list[MainWindow] = []
+    apps: list[Application] = []
 
     def start(pack: Path = MINI_PACK, **options: object) -> tuple[Application, MainWindow]:
         options.setdefault("ui_language", "en")
@@ -28,9 +29,12 @@ def launch(qtbot: QtBot) -> Iterator[Launcher]:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         started.append(window)
+        apps.append(app)
         return app, window
 
     yield start
     for window in started:
         window.close()
+    for app in apps:
+        app.shutdown()
     i18n.install("en")

@@ -1,0 +1,118 @@
+"""Text analysis for search: tokens, diacritic folding, stems and lemmas, per language.
+
+Every word is indexed in three forms, each in its own field, so that exact matches rank above
+folded ones and folded ones above stemmed ones:
+
+- exact: lowercased (``cilvēku``);
+- folded: lowercased, diacritics removed (``cilveku``);
+- stems: the stem of the lowercased word, then folded (``cilvek``), plus the folded lemma where
+  the pack's lemma table knows the word (Polish ``handlu`` -> ``handel``). Stemming comes before
+  folding so that the stemmer sees the real word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.search.stemmers import get_stemmer
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Letters that Unicode does not decompose into a base letter and a mark.
+_SPECIAL_FOLDS = str.maketrans(
+    {"ø": "o", "æ": "ae", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "œ": "oe", "đ": "d", "ı": "i"}
+)
+
+
+def fold(text: str) -> str:
+    """Remove diacritics: ``žmonėmis`` -> ``zmonemis``, ``Ærø`` -> ``aero`` (after lowercasing)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL_FOLDS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    for match in TOKEN.finditer(text):
+        yield Token(match.group(0), match.start(), match.end())
+
+
+@dataclass(frozen=True)
+class Forms:
+    exact: str
+    folded: str
+    stems: tuple[str, ...]
+
+
+class LemmaTable:
+    """Inflected form -> lemma for the words of one language's pack text.
+
+    Built at build time from the simplemma dictionaries (build_scripts/build_lemmas.py), keeping
+    only the forms of lemmas that occur in the pack, so it stays small enough for an old PC.
+    """
+
+    def __init__(self, entries: dict[str, str] | None = None) -> None:
+        self.by_form: dict[str, str] = dict(entries or {})
+        self.by_folded: dict[str, str] = {}
+        for form, lemma in self.by_form.items():
+            self.by_folded.setdefault(fold(form), lemma)
+
+    @classmethod
+    def load(cls, path: Path) -> LemmaTable:
+        entries: dict[str, str] = {}
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                form, sep, lemma = line.partition("\t")
+                if sep and form and lemma:
+                    entries[form] = lemma
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.by_form)
+
+    def lemma(self, word: str) -> str | None:
+        return self.by_form.get(word) or self.by_folded.get(fold(word))
+
+
+class Analyzer:
+    """The three forms of each word in one language, cached (a handbook's vocabulary is small)."""
+
+    def __init__(self, lang: str, lemmas: LemmaTable | None = None) -> None:
+        self.lang = lang
+        self.lemmas = lemmas or LemmaTable()
+        self._stem = get_stemmer(lang)
+        self._cache: dict[str, Forms] = {}
+
+    def forms(self, word: str) -> Forms:
+        lower = word.lower()
+        cached = self._cache.get(lower)
+        if cached is not None:
+            return cached
+        stems = {fold(self._stem(lower))}
+        lemma = self.lemmas.lemma(lower)
+        if lemma:
+            stems.add(fold(lemma))
+        forms = Forms(lower, fold(lower), tuple(sorted(stems)))
+        if len(self._cache) < 500_000:
+            self._cache[lower] = forms
+        return forms
+
+    def fields(self, text: str) -> tuple[str, str, str]:
+        """The text as space-separated exact, folded and stem tokens, ready for the index."""
+        exact: list[str] = []
+        folded: list[str] = []
+        stems: list[str] = []
+        for token in tokenize(text):
+            forms = self.forms(token.text)
+            exact.append(forms.exact)
+            folded.append(forms.folded)
+            stems.extend(forms.stems)
+        return " ".join(exact), " ".join(folded), " ".join(stems)

@@ -1,0 +1,249 @@
+"""Search over the per-language indexes: queries, filters, ranking, snippets, "did you mean"."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.query import And, AndNot, Or, Phrase, Prefix, Query, Term
+
+from reader.content.model import Pack
+from reader.search.analysis import Analyzer
+from reader.search.index import lemma_table
+from reader.search.query import ParsedQuery, Part, parse_query
+from reader.search.snippets import Matcher, Segment, make_snippet, matching_words
+
+# Exact forms weigh most, then folded, then stems; titles weigh more than body text.
+BOOSTS = {
+    "title_exact": 8.0,
+    "body_exact": 4.0,
+    "title_folded": 4.0,
+    "body_folded": 2.0,
+    "title_stem": 2.0,
+    "body_stem": 1.0,
+}
+MIN_PREFIX = 2
+SUGGEST_BELOW = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    kind: str
+    lang: str
+    section_id: str
+    chapter_id: str
+    chapter_title: str
+    title: str
+    score: float
+    snippet: tuple[Segment, ...]
+    matched_words: tuple[str, ...]
+    anchor: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        from reader.search.snippets import snippet_text
+
+        return {
+            "section_id": self.section_id,
+            "language": self.lang,
+            "title": self.title,
+            "chapter": self.chapter_title,
+            "chapter_id": self.chapter_id,
+            "kind": self.kind,
+            "score": round(self.score, 4),
+            "snippet": snippet_text(list(self.snippet)),
+            "anchor": self.anchor,
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    suggestion: str = ""
+    elapsed_ms: float = 0.0
+
+
+class SearchEngine:
+    """Opens the indexes once and keeps a searcher per language (use from one thread at a time)."""
+
+    def __init__(self, pack: Pack, folder: Path) -> None:
+        self.pack = pack
+        self.folder = folder
+        self._indexes: dict[str, Any] = {}
+        self._searchers: dict[str, Any] = {}
+        self._analyzers: dict[str, Analyzer] = {}
+
+    def close(self) -> None:
+        for searcher in self._searchers.values():
+            searcher.close()
+        self._searchers.clear()
+        self._indexes.clear()
+
+    def analyzer(self, lang: str) -> Analyzer:
+        if lang not in self._analyzers:
+            self._analyzers[lang] = Analyzer(lang, lemma_table(self.pack, lang))
+        return self._analyzers[lang]
+
+    def _searcher(self, lang: str) -> Any:
+        searcher = self._searchers.get(lang)
+        if searcher is None:
+            ix = whoosh_index.open_dir(str(self.folder / lang))
+            self._indexes[lang] = ix
+            searcher = ix.searcher()
+            self._searchers[lang] = searcher
+        return searcher
+
+    # Query building --------------------------------------------------------------------------
+    def _word_query(self, analyzer: Analyzer, word: str, prefix: bool) -> Query:
+        forms = analyzer.forms(word)
+        alternatives: list[Query] = [
+            Term("title_exact", forms.exact, boost=BOOSTS["title_exact"]),
+            Term("body_exact", forms.exact, boost=BOOSTS["body_exact"]),
+            Term("title_folded", forms.folded, boost=BOOSTS["title_folded"]),
+            Term("body_folded", forms.folded, boost=BOOSTS["body_folded"]),
+        ]
+        for stem in forms.stems:
+            alternatives.append(Term("title_stem", stem, boost=BOOSTS["title_stem"]))
+            alternatives.append(Term("body_stem", stem, boost=BOOSTS["body_stem"]))
+        if prefix and len(forms.folded) >= MIN_PREFIX:
+            alternatives.append(Prefix("title_folded", forms.folded, boost=BOOSTS["title_stem"]))
+            alternatives.append(Prefix("body_folded", forms.folded, boost=BOOSTS["body_stem"]))
+        return Or(alternatives)
+
+    def _part_query(self, analyzer: Analyzer, part: Part) -> Query:
+        if not part.phrase or len(part.words) == 1:
+            return self._word_query(analyzer, part.words[0], part.prefix)
+        forms = [analyzer.forms(word) for word in part.words]
+        exact = [f.exact for f in forms]
+        folded = [f.folded for f in forms]
+        return Or(
+            [
+                Phrase("title_exact", exact, boost=BOOSTS["title_exact"]),
+                Phrase("body_exact", exact, boost=BOOSTS["body_exact"]),
+                Phrase("title_folded", folded, boost=BOOSTS["title_folded"]),
+                Phrase("body_folded", folded, boost=BOOSTS["body_folded"]),
+            ]
+        )
+
+    def build_query(self, parsed: ParsedQuery, lang: str) -> Query | None:
+        if parsed.empty:
+            return None
+        analyzer = self.analyzer(lang)
+        groups = [
+            Or([self._part_query(analyzer, part) for part in group])
+            if len(group) > 1
+            else self._part_query(analyzer, group[0])
+            for group in parsed.groups
+        ]
+        query: Query = And(groups) if len(groups) > 1 else groups[0]
+        if parsed.excluded:
+            query = AndNot(query, Or([self._part_query(analyzer, p) for p in parsed.excluded]))
+        return query
+
+    def _matcher(self, parsed: ParsedQuery, lang: str) -> Matcher:
+        analyzer = self.analyzer(lang)
+        matcher = Matcher()
+        for group in parsed.groups:
+            for part in group:
+                for word in part.words:
+                    matcher.add(analyzer.forms(word), prefix=part.prefix)
+        return matcher
+
+    # Searching -------------------------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        langs: list[str],
+        kind: str | None = None,
+        chapter: str | None = None,
+        limit: int = 50,
+        prefix_last: bool = False,
+    ) -> SearchResults:
+        """Search ``langs``; never raises for any input text."""
+        started = time.perf_counter()
+        results = SearchResults(query=text)
+        parsed = parse_query(text, prefix_last=prefix_last)
+        langs = [lang for lang in langs if lang in self.pack.languages]
+        if parsed.empty or not langs or limit <= 0:
+            results.elapsed_ms = (time.perf_counter() - started) * 1000
+            return results
+        filters: list[Query] = []
+        if kind:
+            filters.append(Term("kind", kind))
+        if chapter:
+            filters.append(Term("chapter", chapter))
+        found: list[tuple[float, str, dict[str, Any]]] = []
+        for lang in langs:
+            query = self.build_query(parsed, lang)
+            if query is None:
+                continue
+            searcher = self._searcher(lang)
+            hits = searcher.search(
+                query,
+                limit=limit,
+                filter=(And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+            )
+            results.total += len(hits) if hits.scored_length() < limit else hits.estimated_length()
+            for hit in hits:
+                found.append((float(hit.score), lang, dict(hit.fields())))
+        found.sort(key=lambda item: -item[0])
+        matchers = {lang: self._matcher(parsed, lang) for lang in langs}
+        for score, lang, fields in found[:limit]:
+            results.hits.append(self._hit(score, lang, fields, matchers[lang]))
+        if results.total < SUGGEST_BELOW:
+            results.suggestion = self.suggest(parsed, langs[0])
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def _hit(self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher) -> Hit:
+        analyzer = self.analyzer(lang)
+        text = str(fields.get("text", ""))
+        title = str(fields.get("title", ""))
+        snippet = make_snippet(text, analyzer, matcher) if text else []
+        if not any(is_hit for _text, is_hit in snippet):
+            snippet = make_snippet(title, analyzer, matcher) or snippet
+        words = matching_words(f"{title}\n{text}", analyzer, matcher)
+        chapter_id = str(fields.get("chapter", ""))
+        edition = self.pack.edition(lang)
+        chapter = edition.chapters.get(chapter_id) if edition else None
+        return Hit(
+            key=str(fields.get("key", "")),
+            kind=str(fields.get("kind", "")),
+            lang=lang,
+            section_id=str(fields.get("section_id", "")),
+            chapter_id=chapter_id,
+            chapter_title=chapter.title if chapter else chapter_id,
+            title=title,
+            score=score,
+            snippet=tuple(snippet),
+            matched_words=tuple(words),
+            anchor=str(fields.get("anchor", "")),
+        )
+
+    def suggest(self, parsed: ParsedQuery, lang: str) -> str:
+        """A corrected query from the index's own words in ``lang``, or "" if none is better."""
+        searcher = self._searcher(lang)
+        corrector = searcher.corrector("body_exact")
+        words = parsed.words()
+        if not words:
+            return ""
+        corrected = []
+        changed = False
+        reader = searcher.reader()
+        for word in words:
+            lower = word.lower()
+            if reader.doc_frequency("body_exact", lower) or len(lower) < 3:
+                corrected.append(lower)
+                continue
+            options = corrector.suggest(lower, limit=1, maxdist=2, prefix=1)
+            if options and options[0] != lower:
+                corrected.append(options[0])
+                changed = True
+            else:
+                corrected.append(lower)
+        return " ".join(corrected) if changed else ""

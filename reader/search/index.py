@@ -1,0 +1,206 @@
+"""The Whoosh index: one per language, built from a pack, checked against the pack's hash.
+
+Layout of an index folder::
+
+    meta.json        schema version, pack hash, languages, and a SHA-256 of every index file
+    <lang>/          a Whoosh index for that language
+
+The index lives in the user cache folder. A copy built at build time ships inside the app
+(``reader/_data/index``); at start it is copied to the cache when it matches the pack, so the
+first start does not index. A missing, stale or damaged index (any file whose checksum does not
+match, e.g. a truncated segment) is rebuilt; building writes to a temporary folder and swaps it in,
+so the old index stays usable until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+
+from reader.content.model import Pack
+from reader.search.analysis import Analyzer, LemmaTable
+from reader.search.documents import documents
+
+SCHEMA_VERSION = 1
+META_FILE = "meta.json"
+LEMMA_FOLDER = "lemmas"
+
+Progress = Callable[[int, int, str], None]
+
+
+def make_schema() -> Schema:
+    def text(phrase: bool) -> TEXT:
+        return TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=phrase)
+
+    return Schema(
+        key=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        section_id=ID(stored=True),
+        chapter=ID(stored=True),
+        anchor=STORED(),
+        title=STORED(),
+        text=STORED(),
+        title_exact=text(True),
+        title_folded=text(True),
+        title_stem=text(False),
+        body_exact=text(True),
+        body_folded=text(True),
+        body_stem=text(False),
+    )
+
+
+def _pack_files(pack: Pack) -> list[Path]:
+    """The files the index is made from: top-level files, the languages listed, their lemmas."""
+    root = pack.root
+    files = [p for p in root.iterdir() if p.is_file()]
+    for lang in pack.languages:
+        files.extend(p for p in (root / lang).rglob("*") if p.is_file())
+        lemmas = root / LEMMA_FOLDER / f"{lang}.tsv"
+        if lemmas.is_file():
+            files.append(lemmas)
+    return sorted(files)
+
+
+def pack_hash(pack: Pack) -> str:
+    """A hash over the pack's files and the index schema: any change means a rebuild."""
+    digest = hashlib.sha256(f"schema={SCHEMA_VERSION}\n".encode())
+    for path in _pack_files(pack):
+        digest.update(path.relative_to(pack.root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def lemma_table(pack: Pack, lang: str) -> LemmaTable:
+    return LemmaTable.load(pack.root / LEMMA_FOLDER / f"{lang}.tsv")
+
+
+def _file_hashes(folder: Path) -> dict[str, str]:
+    hashes = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != META_FILE):
+        if path.suffix == ".lock" or path.name.endswith("_LOCK"):
+            continue
+        hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def build_index(
+    pack: Pack, target: Path, progress: Progress | None = None, content_hash: str | None = None
+) -> Path:
+    """Build the index of every language of ``pack`` into ``target`` (replaced when complete).
+
+    ``content_hash`` is the pack hash taken when the pack was loaded; it is recorded so that a
+    file changed while indexing makes the index stale rather than wrongly current.
+    """
+    content_hash = content_hash or pack_hash(pack)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+    try:
+        langs = pack.languages
+        for number, lang in enumerate(langs):
+            if progress:
+                progress(number, len(langs), lang)
+            folder = staging / lang
+            folder.mkdir()
+            ix = whoosh_index.create_in(str(folder), make_schema())
+            analyzer = Analyzer(lang, lemma_table(pack, lang))
+            writer = ix.writer(limitmb=64)
+            for doc in documents(pack, lang):
+                t_exact, t_folded, t_stem = analyzer.fields(doc.title)
+                b_exact, b_folded, b_stem = analyzer.fields(doc.text)
+                writer.add_document(
+                    key=doc.key,
+                    kind=doc.kind,
+                    section_id=doc.section_id,
+                    chapter=doc.chapter_id,
+                    anchor=doc.anchor,
+                    title=doc.title,
+                    text=doc.text,
+                    title_exact=t_exact,
+                    title_folded=t_folded,
+                    title_stem=t_stem,
+                    body_exact=b_exact,
+                    body_folded=b_folded,
+                    body_stem=b_stem,
+                )
+            writer.commit(optimize=True)
+            ix.close()
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "pack_hash": content_hash,
+            "languages": langs,
+            "files": _file_hashes(staging),
+        }
+        (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        if progress:
+            progress(len(langs), len(langs), "")
+        old = target.with_name(target.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        return target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    state: str  # "ok", "missing", "stale" or "damaged"
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+
+def check_index(folder: Path, pack: Pack, expected_hash: str | None = None) -> IndexStatus:
+    """Whether ``folder`` holds a complete, undamaged index of exactly this pack."""
+    meta_path = folder / META_FILE
+    if not meta_path.is_file():
+        return IndexStatus("missing", f"no search index in {folder}")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        files = dict(meta["files"])
+        stored_hash = str(meta["pack_hash"])
+        schema = int(meta["schema"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return IndexStatus("damaged", f"{meta_path} cannot be read")
+    if schema != SCHEMA_VERSION or stored_hash != (expected_hash or pack_hash(pack)):
+        return IndexStatus("stale", "the search index was built from other content")
+    if set(meta.get("languages", [])) != set(pack.languages):
+        return IndexStatus("stale", "the search index covers other languages")
+    actual = _file_hashes(folder)
+    for name, digest in files.items():
+        if actual.get(name) != digest:
+            return IndexStatus("damaged", f"index file {folder / name} is missing or damaged")
+    return IndexStatus("ok", "")
+
+
+def install_shipped_index(shipped: Path, target: Path, pack: Pack, expected_hash: str) -> bool:
+    """Copy a prebuilt index into the cache if it matches the pack; returns whether it did."""
+    if not check_index(shipped, pack, expected_hash).ok:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+    shutil.rmtree(staging)
+    shutil.copytree(shipped, staging)
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+    return True
+
+
+def open_language_indexes(folder: Path, langs: list[str]) -> dict[str, whoosh_index.Index]:
+    return {lang: whoosh_index.open_dir(str(folder / lang)) for lang in langs}

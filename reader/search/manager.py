@@ -1,0 +1,58 @@
+"""Where the index of a pack lives, and getting it ready: check, install the shipped copy, build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader import paths
+from reader.content.model import Pack
+from reader.search.index import (
+    IndexStatus,
+    Progress,
+    build_index,
+    check_index,
+    install_shipped_index,
+    pack_hash,
+)
+
+SHIPPED_INDEX = "index"
+
+
+def index_folder(pack: Pack, cache: Path) -> Path:
+    """The pack's index in the cache folder (never in the install folder)."""
+    name = pack.manifest.id if pack.manifest else "pack"
+    return cache / "index" / name
+
+
+def shipped_index_folder() -> Path:
+    return paths.data_root() / SHIPPED_INDEX
+
+
+class IndexManager:
+    def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
+        self.pack = pack
+        self.folder = index_folder(pack, cache)
+        self.shipped = shipped if shipped is not None else shipped_index_folder()
+        self._hash: str | None = None
+
+    @property
+    def expected_hash(self) -> str:
+        if self._hash is None:
+            self._hash = pack_hash(self.pack)
+        return self._hash
+
+    def status(self) -> IndexStatus:
+        return check_index(self.folder, self.pack, self.expected_hash)
+
+    def prepare(self) -> IndexStatus:
+        """Make the index ready without building if possible; returns the resulting status."""
+        status = self.status()
+        if status.ok:
+            return status
+        if install_shipped_index(self.shipped, self.folder, self.pack, self.expected_hash):
+            return self.status()
+        return status
+
+    def build(self, progress: Progress | None = None) -> IndexStatus:
+        build_index(self.pack, self.folder, progress, self.expected_hash)
+        return self.status()

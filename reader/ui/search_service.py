@@ -1,0 +1,185 @@
+"""Index preparation and searching on a worker thread, so the window never waits for them.
+
+One worker object lives in its own QThread; queued calls run there in order, so a search asked
+for while the index is being built simply runs once the build is done. Each search carries a
+request number; the worker skips requests that a newer one has replaced, and the panel ignores
+results that arrive for anything but the latest request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.content.model import Pack
+from reader.search.engine import SearchEngine, SearchResults
+from reader.search.manager import IndexManager
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    number: int
+    text: str
+    langs: tuple[str, ...]
+    kind: str | None = None
+    chapter: str | None = None
+    limit: int = 60
+    prefix_last: bool = True
+
+
+class SearchWorker(QObject):
+    progress = Signal(int, int, str)  # done, total, language being indexed
+    ready = Signal(int, str)  # 1 if usable, else 0 (see SearchService), and a message
+    results = Signal(int, object)  # request number, SearchResults
+
+    def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
+        super().__init__()
+        self.manager = IndexManager(pack, cache, shipped)
+        self.engine: SearchEngine | None = None
+        self._latest = 0
+        self._lock = threading.Lock()
+
+    def note_request(self, number: int) -> None:
+        """Called from the GUI thread: ``number`` is now the newest request."""
+        with self._lock:
+            self._latest = max(self._latest, number)
+
+    def _is_stale(self, number: int) -> bool:
+        with self._lock:
+            return number < self._latest
+
+    @Slot()
+    def prepare(self) -> None:
+        try:
+            status = self.manager.prepare()
+            message = ""
+            if not status.ok:
+                message = status.message
+                self.manager.build(lambda done, total, lang: self.progress.emit(done, total, lang))
+                status = self.manager.status()
+            if not status.ok:
+                self.ready.emit(0, status.message)
+                return
+            self._open_engine()
+            self.ready.emit(1, message)
+        except Exception as exc:  # a broken disk or a full cache must not kill the app
+            log.exception("search index could not be prepared")
+            self.ready.emit(0, str(exc))
+
+    @Slot()
+    def rebuild(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+        try:
+            self.manager.build(lambda done, total, lang: self.progress.emit(done, total, lang))
+            self._open_engine()
+            self.ready.emit(1, "")
+        except Exception as exc:
+            log.exception("search index could not be rebuilt")
+            self.ready.emit(0, str(exc))
+
+    def _open_engine(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+        self.engine = SearchEngine(self.manager.pack, self.manager.folder)
+
+    @Slot(object)
+    def search(self, request: SearchRequest) -> None:
+        if self._is_stale(request.number) or self.engine is None:
+            return
+        try:
+            found = self.engine.search(
+                request.text,
+                list(request.langs),
+                kind=request.kind,
+                chapter=request.chapter,
+                limit=request.limit,
+                prefix_last=request.prefix_last,
+            )
+        except Exception:  # the engine never raises for input; this is a damaged index
+            log.exception("search failed for %r", request.text)
+            found = SearchResults(query=request.text)
+        self.results.emit(request.number, found)
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+
+class SearchService(QObject):
+    """Owns the worker thread; the main window talks to this object only.
+
+    Signals carry ints rather than bools: with bool arguments across threads, PySide6 6.12 ended
+    the process with "bool_dealloc: deallocating True or False" at exit.
+    """
+
+    progress = Signal(int, int, str)
+    ready = Signal(int, str)
+    results = Signal(int, object)
+    _prepare = Signal()
+    _rebuild = Signal()
+    _search = Signal(object)
+    _shutdown = Signal()
+
+    def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
+        super().__init__()
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("searchThread")
+        self.worker = SearchWorker(pack, cache, shipped)
+        self.worker.moveToThread(self.worker_thread)
+        self._prepare.connect(self.worker.prepare)
+        self._rebuild.connect(self.worker.rebuild)
+        self._search.connect(self.worker.search)
+        self._shutdown.connect(self.worker.shutdown)
+        self.worker.progress.connect(self.progress)
+        self.worker.ready.connect(self._on_ready)
+        self.worker.results.connect(self.results)
+        self.is_ready = False
+        self._number = 0
+        self.worker_thread.start()
+
+    def _on_ready(self, ok: int, message: str) -> None:
+        self.is_ready = bool(ok)
+        self.ready.emit(ok, message)
+
+    def start(self) -> None:
+        self._prepare.emit()
+
+    def rebuild(self) -> None:
+        self.is_ready = False
+        self._rebuild.emit()
+
+    def search(
+        self,
+        text: str,
+        langs: list[str],
+        kind: str | None = None,
+        chapter: str | None = None,
+        prefix_last: bool = True,
+    ) -> int:
+        """Queue a search; returns its request number (results for older numbers are stale)."""
+        self._number += 1
+        self.worker.note_request(self._number)
+        self._search.emit(
+            SearchRequest(self._number, text, tuple(langs), kind, chapter, prefix_last=prefix_last)
+        )
+        return self._number
+
+    @property
+    def latest_request(self) -> int:
+        return self._number
+
+    def stop(self) -> None:
+        if self.worker_thread.isRunning():
+            self._shutdown.emit()
+            self.worker_thread.quit()
+            self.worker_thread.wait()

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.content import load_pack
+from reader.search.engine import SearchEngine
+from reader.search.index import build_index
+from reader.search.snippets import snippet_text
+from tests.conftest import MINI_PACK
+from tests.search.conftest import write_pack
+
+
+def ids(engine: SearchEngine, text: str, lang: str = "en", **options: object) -> list[str]:
+    return [hit.key for hit in engine.search(text, [lang], **options).hits]  # type: ignore[arg-type]
+
+
+def test_finds_sections_indicators_and_events(mini_engine: SearchEngine) -> None:
+    assert ids(mini_engine, "documents")[0] == "indicator:general-no-documents"
+    assert "section:signs-general" in ids(mini_engine, "documents")
+    assert ids(mini_engine, "anti trafficking day") == ["event:anti-trafficking-day"]
+    assert ids(mini_engine, "documents", kind="section") == ["section:signs-general"]
+    assert ids(mini_engine, "documents", kind="indicator") == ["indicator:general-no-documents"]
+    assert ids(mini_engine, "signs", chapter="intro") == ["section:intro-who"]
+
+
+def test_without_diacritics_and_inflected(mini_engine: SearchEngine) -> None:
+    assert "section:intro" in ids(mini_engine, "cilveku tirdzniecibu", "lv")
+    assert "section:intro" in ids(mini_engine, "cilvēku tirdzniecība", "lv")
+    assert "indicator:general-no-documents" in ids(mini_engine, "dokumenti", "lv")
+
+
+def test_all_words_must_match_and_phrases(mini_engine: SearchEngine) -> None:
+    assert ids(mini_engine, "teachers helpline") == []
+    assert ids(mini_engine, '"national helpline"') == ["section:intro-what"]
+    assert ids(mini_engine, '"helpline national"') == []
+    assert ids(mini_engine, "helpline OR teachers") != []
+    assert "section:intro-who" not in ids(mini_engine, "signs -teachers")
+
+
+def test_prefix_while_typing(mini_engine: SearchEngine) -> None:
+    assert ids(mini_engine, "helpl") == []
+    assert ids(mini_engine, "helpl", prefix_last=True) == ["section:intro-what"]
+
+
+def test_exact_above_folded_above_stemmed(tmp_path: Path) -> None:
+    root = write_pack(
+        tmp_path / "pack",
+        "lv",
+        {
+            "s-stem": ("Pirmā", "Runa ir par cilvēkiem un viņu tiesībām."),
+            "s-folded": ("Otrā", "Runa ir par cilveku un viņa tiesībām."),
+            "s-exact": ("Trešā", "Runa ir par cilvēku un viņa tiesībām."),
+            "s-title": ("Cilvēku tiesības", "Šī sadaļa ir par tiesībām."),
+        },
+    )
+    pack = load_pack(root)
+    build_index(pack, tmp_path / "index")
+    engine = SearchEngine(pack, tmp_path / "index")
+    try:
+        assert ids(engine, "cilvēku", "lv") == [
+            "section:s-title",
+            "section:s-exact",
+            "section:s-folded",
+            "section:s-stem",
+        ]
+    finally:
+        engine.close()
+
+
+def test_snippet_marks_hits_and_words_for_highlighting(mini_engine: SearchEngine) -> None:
+    hit = mini_engine.search("victims", ["en"]).hits[0]
+    assert hit.section_id == "intro-who"
+    assert "[victims]" in snippet_text(list(hit.snippet))
+    assert hit.matched_words == ("victims",)
+    lv = mini_engine.search("cietusie", ["lv"]).hits[0]
+    assert lv.matched_words == ("cietušos",)
+
+
+def test_did_you_mean_from_the_index_vocabulary(mini_engine: SearchEngine) -> None:
+    results = mini_engine.search("helpine", ["en"])
+    assert results.hits == [] and results.suggestion == "helpline"
+    assert mini_engine.search("helpline", ["en"]).suggestion == ""
+
+
+def test_all_languages(mini_engine: SearchEngine) -> None:
+    langs = {hit.lang for hit in mini_engine.search("birštonas OR birštona", ["en", "lv"]).hits}
+    assert langs == {"en", "lv"}
+
+
+def test_cli_search_json(isolated_home: Path) -> None:
+    env = {**os.environ, "STROM_READER_HOME": str(isolated_home)}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--pack",
+            str(MINI_PACK),
+            "search",
+            "dokumentu",
+            "--lang",
+            "lv",
+            "--json",
+            "--limit",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    first = payload["hits"][0]
+    assert set(first) >= {"section_id", "language", "title", "chapter", "kind", "score", "snippet"}
+    assert first["language"] == "lv" and first["kind"] == "indicator"
+    assert first["section_id"] == "signs-general" and "[dokumentu]" in first["snippet"]
+    assert "building it" in result.stderr  # the first run builds the index in the cache
+    again = subprocess.run(
+        [sys.executable, "-m", "reader", "--pack", str(MINI_PACK), "search", "x", "--lang", "xx"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert again.returncode == 2 and "unknown language 'xx'" in again.stderr
