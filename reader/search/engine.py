@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from reader.content.model import Pack
 from reader.search.analysis import Analyzer
 from reader.search.index import lemma_table
 from reader.search.query import ParsedQuery, Part, parse_query
-from reader.search.snippets import Matcher, Segment, make_snippet, matching_words
+from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet, matching_words
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
@@ -27,6 +28,7 @@ BOOSTS = {
 }
 MIN_PREFIX = 2
 SUGGEST_BELOW = 3
+TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class SearchEngine:
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, Any] = {}
         self._analyzers: dict[str, Analyzer] = {}
+        self._texts: OrderedDict[tuple[str, str, str], AnalyzedText] = OrderedDict()
 
     def close(self) -> None:
         for searcher in self._searchers.values():
@@ -200,25 +203,42 @@ class SearchEngine:
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
 
+    def _analyzed(self, lang: str, key: str, part: str, text: str) -> AnalyzedText:
+        cache_key = (lang, key, part)
+        analyzed = self._texts.get(cache_key)
+        if analyzed is None:
+            analyzed = AnalyzedText.of(text, self.analyzer(lang))
+            self._texts[cache_key] = analyzed
+            if len(self._texts) > TEXT_CACHE_SIZE:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(cache_key)
+        return analyzed
+
     def _hit(self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher) -> Hit:
-        analyzer = self.analyzer(lang)
-        text = str(fields.get("text", ""))
-        title = str(fields.get("title", ""))
-        snippet = make_snippet(text, analyzer, matcher) if text else []
-        if not any(is_hit for _text, is_hit in snippet):
-            snippet = make_snippet(title, analyzer, matcher) or snippet
-        words = matching_words(f"{title}\n{text}", analyzer, matcher)
+        key = str(fields.get("key", ""))
+        body = self._analyzed(lang, key, "text", str(fields.get("text", "")))
+        title = self._analyzed(lang, key, "title", str(fields.get("title", "")))
+        body_hits = body.hit_positions(matcher)
+        title_hits = title.hit_positions(matcher)
+        if body_hits or not title_hits:
+            snippet = make_snippet(body, body_hits)
+        else:
+            snippet = make_snippet(title, title_hits)
+        words = list(
+            dict.fromkeys(matching_words(title, title_hits) + matching_words(body, body_hits))
+        )
         chapter_id = str(fields.get("chapter", ""))
         edition = self.pack.edition(lang)
         chapter = edition.chapters.get(chapter_id) if edition else None
         return Hit(
-            key=str(fields.get("key", "")),
+            key=key,
             kind=str(fields.get("kind", "")),
             lang=lang,
             section_id=str(fields.get("section_id", "")),
             chapter_id=chapter_id,
             chapter_title=chapter.title if chapter else chapter_id,
-            title=title,
+            title=title.text,
             score=score,
             snippet=tuple(snippet),
             matched_words=tuple(words),

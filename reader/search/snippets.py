@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.search.analysis import Analyzer, Forms, tokenize
+from reader.search.analysis import Analyzer, Forms, Token, tokenize
 
 WINDOW_WORDS = 26
 
@@ -40,22 +40,35 @@ class Matcher:
 Segment = tuple[str, bool]  # (text, is a hit)
 
 
-def matching_words(text: str, analyzer: Analyzer, matcher: Matcher) -> list[str]:
-    """The distinct words of ``text`` (as written) that match the query."""
-    seen: dict[str, None] = {}
-    for token in tokenize(text):
-        if matcher.matches(analyzer.forms(token.text)):
-            seen.setdefault(token.text, None)
-    return list(seen)
+@dataclass(frozen=True)
+class AnalyzedText:
+    """A text with each word's forms worked out once (cached per document by the engine)."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    forms: tuple[Forms, ...]
+
+    @classmethod
+    def of(cls, text: str, analyzer: Analyzer) -> AnalyzedText:
+        flat = " ".join(text.split())
+        tokens = tuple(tokenize(flat))
+        return cls(flat, tokens, tuple(analyzer.forms(t.text) for t in tokens))
+
+    def hit_positions(self, matcher: Matcher) -> list[int]:
+        return [i for i, forms in enumerate(self.forms) if matcher.matches(forms)]
 
 
-def make_snippet(text: str, analyzer: Analyzer, matcher: Matcher) -> list[Segment]:
+def matching_words(analyzed: AnalyzedText, hits: list[int]) -> list[str]:
+    """The distinct words (as written) at the hit positions."""
+    return list(dict.fromkeys(analyzed.tokens[i].text for i in hits))
+
+
+def make_snippet(analyzed: AnalyzedText, hits: list[int]) -> list[Segment]:
     """Up to about WINDOW_WORDS words around the densest cluster of hits, hits marked."""
-    flat = " ".join(text.split())
-    tokens = list(tokenize(flat))
+    flat = analyzed.text
+    tokens = analyzed.tokens
     if not tokens:
         return []
-    hits = [i for i, token in enumerate(tokens) if matcher.matches(analyzer.forms(token.text))]
     start = 0
     if hits:
         best, best_count = hits[0], 0
