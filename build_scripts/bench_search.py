@@ -29,7 +29,12 @@ from reader.search.documents import documents  # noqa: E402
 from reader.search.engine import SearchEngine  # noqa: E402
 from reader.search.index import build_index, lemma_table  # noqa: E402
 
-SECTIONS = ("definition-means", "identification-conversation", "assistance-immediate", "legal-palermo")
+SECTIONS = (
+    "definition-means",
+    "identification-conversation",
+    "assistance-immediate",
+    "legal-palermo",
+)
 
 
 def _longest_word(text: str) -> str:
@@ -77,7 +82,7 @@ def query_set(pack: Pack, lang: str) -> list[tuple[str, str, bool]]:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def fts5_database(pack: Pack, langs: list[str]) -> sqlite3.Connection:
@@ -128,8 +133,10 @@ def main() -> int:
         db = fts5_database(pack, langs)
         all_whoosh: list[float] = []
         all_fts: list[float] = []
-        print(f"{'lang':5} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} "
-              f"{'fts p50':>8} {'fts p95':>8} {'hits/q':>7}")
+        print(
+            f"{'lang':5} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} "
+            f"{'fts p50':>8} {'fts p95':>8} {'hits/q':>7}"
+        )
         for lang in langs:
             queries = query_set(pack, lang)
             engine.search(queries[0][1], [lang])  # open the searcher and load the lemma table

@@ -13,6 +13,7 @@ KINDS = ("section", "indicator", "event")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|blockquote|pre)>|<br\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t]+")
+_SUB_HEADING = re.compile(r"^#{3,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class SearchDoc:
     title: str
     text: str
     anchor: str = ""  # an anchor inside the section page (indicators)
+    headings: str = ""  # sub-headings inside the section: they weigh like the title
+
+
+def sub_headings(markdown_text: str) -> str:
+    return "\n".join(match.group(1) for match in _SUB_HEADING.finditer(markdown_text))
 
 
 def html_to_text(fragment: str) -> str:
@@ -55,7 +61,14 @@ def documents(pack: Pack, lang: str) -> list[SearchDoc]:
             title = chapter.title if section.is_chapter_lead else section.title
             docs.append(
                 SearchDoc(
-                    f"section:{section.id}", "section", lang, section.id, chapter_id, title, body
+                    f"section:{section.id}",
+                    "section",
+                    lang,
+                    section.id,
+                    chapter_id,
+                    title,
+                    body,
+                    headings=sub_headings(section.markdown),
                 )
             )
     for indicator in edition.indicators:

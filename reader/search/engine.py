@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndNot, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Prefix, Query, Term
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
@@ -19,15 +19,16 @@ from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet,
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
-    "title_exact": 8.0,
+    "title_exact": 16.0,
     "body_exact": 4.0,
-    "title_folded": 4.0,
+    "title_folded": 8.0,
     "body_folded": 2.0,
-    "title_stem": 2.0,
+    "title_stem": 4.0,
     "body_stem": 1.0,
 }
 MIN_PREFIX = 2
 SUGGEST_BELOW = 3
+COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 
 
@@ -133,17 +134,36 @@ class SearchEngine:
             ]
         )
 
+    def _is_common(self, lang: str, part: Part) -> bool:
+        """A single word found in a large share of the documents (and, or, the, og, ir ...)."""
+        if part.phrase or part.prefix or len(part.words) != 1:
+            return False
+        reader = self._searcher(lang).reader()
+        frequency = reader.doc_frequency("body_exact", part.words[0].lower())
+        return bool(frequency > COMMON_WORD_SHARE * max(reader.doc_count(), 1))
+
     def build_query(self, parsed: ParsedQuery, lang: str) -> Query | None:
+        """All groups must match, except very common words, which only add to the score."""
         if parsed.empty:
             return None
         analyzer = self.analyzer(lang)
-        groups = [
-            Or([self._part_query(analyzer, part) for part in group])
-            if len(group) > 1
-            else self._part_query(analyzer, group[0])
-            for group in parsed.groups
-        ]
-        query: Query = And(groups) if len(groups) > 1 else groups[0]
+        required: list[Query] = []
+        optional: list[Query] = []
+        for group in parsed.groups:
+            query_part = (
+                Or([self._part_query(analyzer, part) for part in group])
+                if len(group) > 1
+                else self._part_query(analyzer, group[0])
+            )
+            if len(group) == 1 and self._is_common(lang, group[0]):
+                optional.append(query_part)
+            else:
+                required.append(query_part)
+        if not required:  # only common words: then they are what the user wants
+            required, optional = optional, []
+        query: Query = And(required) if len(required) > 1 else required[0]
+        if optional:
+            query = AndMaybe(query, Or(optional) if len(optional) > 1 else optional[0])
         if parsed.excluded:
             query = AndNot(query, Or([self._part_query(analyzer, p) for p in parsed.excluded]))
         return query

@@ -30,7 +30,7 @@ from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
 from reader.search.documents import documents
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 
@@ -114,7 +114,7 @@ def build_index(
             analyzer = Analyzer(lang, lemma_table(pack, lang))
             writer = ix.writer(limitmb=64)
             for doc in documents(pack, lang):
-                t_exact, t_folded, t_stem = analyzer.fields(doc.title)
+                t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
                 writer.add_document(
                     key=doc.key,
