@@ -11,18 +11,30 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# (file name, UI language, content language, section, find-in-page query)
-SHOTS: list[tuple[str, str, str, str, str]] = [
-    ("reader-en.png", "en", "en", "definition-means", ""),
-    ("reader-lv.png", "lv", "lv", "indicators-labour", ""),
-    ("find-in-page.png", "en", "en", "identification-conversation", "interpreter"),
+# (file name, UI language, content language, section, find-in-page query, search query)
+SHOTS: list[tuple[str, str, str, str, str, str]] = [
+    ("reader-en.png", "en", "en", "definition-means", "", ""),
+    ("reader-lv.png", "lv", "lv", "indicators-labour", "", ""),
+    ("find-in-page.png", "en", "en", "identification-conversation", "interpreter", ""),
+    ("search-lv.png", "lv", "lv", "identification-conversation", "", "cilveku tirdznieciba pases"),
 ]
+
+
+def _wait(app: object, condition: Callable[[], bool], seconds: float = 60) -> None:
+    """Process events until ``condition`` holds (a script, not a test: a deadline, no sleep)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)  # type: ignore[attr-defined]
 
 
 def main() -> int:
@@ -31,7 +43,7 @@ def main() -> int:
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    for name, ui_lang, lang, section, query in SHOTS:
+    for name, ui_lang, lang, section, query, search in SHOTS:
         with tempfile.TemporaryDirectory() as home:
             os.environ["STROM_READER_HOME"] = home
             app = Application(
@@ -45,9 +57,21 @@ def main() -> int:
             if query:
                 window.show_find()
                 window.find_bar.field.setText(query)
+            service, panel = app.search, window.search_panel
+            if search and service is not None:
+                _wait(app.qt_app, lambda s=service: s.is_ready)  # type: ignore[misc]
+                window.show_search()
+                panel.field.setText(search)
+                panel._request_now()
+                _wait(app.qt_app, lambda p=panel: p.results.topLevelItemCount() > 0)  # type: ignore[misc]
+                first = panel.first_hit_item()
+                if first is not None:
+                    window.search_panel.results.setCurrentItem(first)
+                    window.open_hit(first.data(0, 256))
             app.qt_app.processEvents()
             window.grab().save(str(out / name))
             window.close()
+            app.shutdown()
             print(f"wrote {out / name}")
     return 0
 

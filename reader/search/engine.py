@@ -162,6 +162,12 @@ class SearchEngine:
         if not required:  # only common words: then they are what the user wants
             required, optional = optional, []
         query: Query = And(required) if len(required) > 1 else required[0]
+        plain = [part.words[0] for group in parsed.groups for part in group if not part.phrase]
+        if len(plain) >= 2:
+            # Words typed together rank higher where they stand together in the text.
+            folded = [analyzer.forms(word).folded for word in plain]
+            optional.append(Phrase("title_folded", folded, slop=2, boost=BOOSTS["title_folded"]))
+            optional.append(Phrase("body_folded", folded, slop=2, boost=BOOSTS["body_folded"]))
         if optional:
             query = AndMaybe(query, Or(optional) if len(optional) > 1 else optional[0])
         if parsed.excluded:

@@ -54,8 +54,24 @@ class HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(HTML_ROLE) or html.escape(str(index.data() or ""))))
-        document.setTextWidth(max(option.rect.width(), 120))
+        document.setTextWidth(self._text_width(option, index))
         return document
+
+    def _text_width(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> float:
+        """The width the item gets: its rect when painting, else what the view leaves for it."""
+        if option.rect.width() > 0:
+            return float(option.rect.width())
+        view = self.parent()
+        if isinstance(view, QTreeWidget):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            return float(max(view.viewport().width() - view.indentation() * (depth + 1), 160))
+        return 300.0
 
     def paint(
         self,
