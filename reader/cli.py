@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -58,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--chapter", metavar="ID", help="only this chapter")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits")
     search.add_argument("--json", action="store_true", help="print JSON")
+    events = commands.add_parser("events", help="list events, or write them to an .ics file")
+    events.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
+    events.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
+    events.add_argument("--bookmarked", action="store_true", help="only bookmarked events")
+    events.add_argument("--ics", metavar="FILE", help="write the events to an .ics file")
     return parser
 
 
@@ -162,6 +168,60 @@ def cmd_search(pack_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_argument(value: str | None, default: dt.date, name: str) -> dt.date:
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(
+            f"strom-reader events: {name} {value!r} is not a date like 2026-10-18"
+        ) from None
+
+
+def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
+    from reader.calendar import entries_from_own, entries_from_pack, export_ics, occurrences
+    from reader.userdata import UserStore, default_store_path
+
+    pack = load_pack(pack_dir)
+    if pack.manifest is None:
+        print("\n".join(str(p) for p in pack.problems), file=sys.stderr)
+        return 1
+    lang = args.lang if args.lang in pack.languages else pack.source_language
+    today = dt.date.today()
+    first = _date_argument(args.first, today, "--from")
+    last = _date_argument(args.last, first + dt.timedelta(days=365), "--to")
+    if last < first:
+        print("strom-reader events: --to is before --from", file=sys.stderr)
+        return 2
+    store = UserStore(default_store_path(paths.user_folders(args.portable).ensure()))
+    try:
+        if store.open_report.recovered_from is not None:
+            print(store.open_report.message, file=sys.stderr)
+        entries = entries_from_pack(pack, lang) + entries_from_own(store.own_events())
+        if args.bookmarked:
+            marked = {b.target_id for b in store.bookmarks("event")}
+            entries = [e for e in entries if e.uid in marked]
+        found = occurrences(entries, first, last)
+        if args.ics:
+            chosen = {occ.entry.uid: occ.entry for occ in found}
+            count = export_ics(list(chosen.values()), Path(args.ics), lang)
+            print(f"{count} event(s) written to {args.ics}")
+            return 0
+        for occ in found:
+            when = occ.start.isoformat()
+            if occ.end != occ.start:
+                when += f"..{occ.end.isoformat()}"
+            star = "*" if store.is_bookmarked("event", occ.entry.uid) else " "
+            place = f" ({occ.entry.place})" if occ.entry.place else ""
+            print(f"{when:22} {star} {occ.entry.title}{place}")
+        if not found:
+            print("no events")
+        return 0
+    finally:
+        store.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()
     args = build_parser().parse_args(argv)
@@ -173,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_index(_pack_dir(args.pack), args.rebuild, args.output)
     if args.command == "search":
         return cmd_search(_pack_dir(args.pack), args)
+    if args.command == "events":
+        return cmd_events(_pack_dir(args.pack), args)
     from reader.ui.app import LaunchOptions, run
 
     return run(

@@ -60,3 +60,52 @@ def test_self_test_flags_raw_markdown(isolated_home: Path, mini_pack: Path) -> N
     result = run_cli("--pack", str(mini_pack), "self-test", home=isolated_home)
     assert result.returncode == 1
     assert "FAIL lv/intro-what: raw Markdown on the page: '**n'" in result.stdout
+
+
+def test_events_lists_writes_ics_and_rejects_bad_dates(isolated_home: Path, tmp_path: Path) -> None:
+    listed = run_cli(
+        "--pack",
+        str(MINI_PACK),
+        "events",
+        "--from",
+        "2030-01-01",
+        "--to",
+        "2030-12-31",
+        home=isolated_home,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "2030-10-18" in listed.stdout and "EU Anti-Trafficking Day" in listed.stdout
+    assert "Final conference" not in listed.stdout  # a 2017 event
+    old = run_cli(
+        "--pack",
+        str(MINI_PACK),
+        "--lang",
+        "lv",
+        "events",
+        "--from",
+        "2017-10-01",
+        "--to",
+        "2017-10-31",
+        home=isolated_home,
+    )
+    assert (
+        "2017-10-12..2017-10-13" in old.stdout and "Noslēguma konference (Birštona)" in old.stdout
+    )
+    none = run_cli("--pack", str(MINI_PACK), "events", "--bookmarked", home=isolated_home)
+    assert none.returncode == 0 and "no events" in none.stdout
+    target = tmp_path / "events.ics"
+    written = run_cli(
+        "--pack",
+        str(MINI_PACK),
+        "events",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2030-12-31",
+        "--ics",
+        str(target),
+        home=isolated_home,
+    )
+    assert written.returncode == 0 and target.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
+    bad = run_cli("--pack", str(MINI_PACK), "events", "--from", "18.10.2030", home=isolated_home)
+    assert bad.returncode != 0 and "is not a date like" in bad.stderr

@@ -138,6 +138,41 @@ def format_month_year(value: dt.date) -> str:
     return babel_dates.format_skeleton("yMMMM", value, locale=_locale())
 
 
+def format_time(value: dt.time) -> str:
+    return babel_dates.format_time(value, format="short", locale=_locale())
+
+
+def format_date_range(start: dt.date, end: dt.date) -> str:
+    """``12–13 October 2017`` in the UI language's own way."""
+    if start == end:
+        return format_date(start)
+    return babel_dates.format_interval(start, end, "yMMMd", locale=_locale())
+
+
+def month_name(month: int) -> str:
+    names = babel_dates.get_month_names("wide", context="stand-alone", locale=_locale())
+    name = str(names[month])
+    return name[:1].upper() + name[1:]
+
+
+def first_weekday() -> int:
+    """The first day of the week in the UI language's locale (0 = Monday ... 6 = Sunday)."""
+    locale = _locale()
+    if not locale.territory:
+        territory = {"en": "GB", "nb": "NO", "da": "DK", "sv": "SE", "et": "EE", "is": "IS"}.get(
+            locale.language, ""
+        )
+        locale = Locale.parse(f"{locale.language}_{territory}") if territory else locale
+    return int(locale.first_week_day)
+
+
+def weekday_names() -> list[str]:
+    """Short weekday names starting with the locale's first day of the week."""
+    names = babel_dates.get_day_names("abbreviated", context="stand-alone", locale=_locale())
+    first = first_weekday()
+    return [str(names[(first + offset) % 7]) for offset in range(7)]
+
+
 def format_number(value: float) -> str:
     return babel_numbers.format_decimal(value, locale=_locale())
 

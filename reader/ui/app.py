@@ -16,6 +16,7 @@ from reader.content.model import Pack
 from reader.settings import Settings, SettingsStore
 from reader.ui.main_window import MainWindow, parse_link
 from reader.ui.search_service import SearchService
+from reader.userdata import UserDataError, UserStore, default_store_path
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
@@ -62,8 +63,8 @@ class Application:
         self.options = options
         self.qt_app = ensure_application()
         self.folders = paths.user_folders(options.portable).ensure()
-        self.store = SettingsStore(self.folders.config / SETTINGS_FILE)
-        self.settings: Settings = self.store.load()
+        self.settings_store = SettingsStore(self.folders.config / SETTINGS_FILE)
+        self.settings: Settings = self.settings_store.load()
         if options.ui_language:
             self.settings.ui_language = i18n.normalize(options.ui_language)
         if not self.settings.ui_language:
@@ -76,6 +77,11 @@ class Application:
         self._qt_translator: QTranslator | None = None
         self.window: MainWindow | None = None
         self.search: SearchService | None = None
+        self.store: UserStore | None = None
+        try:
+            self.store = UserStore(default_store_path(self.folders))
+        except (OSError, UserDataError) as exc:  # e.g. a read-only data folder
+            log.error("user data cannot be opened: %s", exc)
         self.qt_app.aboutToQuit.connect(self.shutdown)
 
     def install_translations(self) -> None:
@@ -95,7 +101,15 @@ class Application:
         if self.search is None and self.pack.manifest is not None:
             self.search = SearchService(self.pack, self.folders.cache, self.options.shipped_index)
             self.search.start()
-        window = MainWindow(self.pack, self.settings, style_sheet=style_sheet(), search=self.search)
+        window = MainWindow(
+            self.pack,
+            self.settings,
+            style_sheet=style_sheet(),
+            search=self.search,
+            store=self.store,
+        )
+        if self.store is not None and self.store.open_report.recovered_from is not None:
+            window.show_data_notice(self._recovery_message())
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window
@@ -136,16 +150,28 @@ class Application:
         else:
             window.open_start()
 
+    def _recovery_message(self) -> str:
+        assert self.store is not None
+        backup = self.store.open_report.recovered_from
+        return i18n._(
+            "Your bookmarks and notes file was damaged. It was moved aside to {file} and a new, "
+            "empty one was started. Nothing else was changed."
+        ).format(file=backup)
+
     def shutdown(self) -> None:
-        """Stop the search thread (it may be building the index)."""
+        """Stop the search thread (it may be building the index) and close the user data."""
         if self.search is not None:
             self.search.stop()
+            self.search = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def save_settings(self) -> None:
         try:
-            self.store.save(self.settings)
+            self.settings_store.save(self.settings)
         except OSError as exc:
-            log.error("cannot save settings to %s: %s", self.store.path, exc)
+            log.error("cannot save settings to %s: %s", self.settings_store.path, exc)
 
 
 def run(options: LaunchOptions) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -38,11 +41,16 @@ from reader.i18n import UI_LANGUAGES, _, language_name, native_language_name, ng
 from reader.search.engine import Hit, SearchResults
 from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
 from reader.ui.about_dialog import show_about
+from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.calendar_panel import CalendarPanel
 from reader.ui.find_bar import FindBar
+from reader.ui.home_page import HOME_ID, home_html
+from reader.ui.note_editor import NoteEditor
 from reader.ui.reader_view import ReaderView
 from reader.ui.search_panel import SearchPanel
 from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
+from reader.userdata import ImportSummary, UserDataError, UserStore
 
 ZOOM_STEP = 10
 LINK_PREFIX = "strom:"
@@ -81,6 +89,7 @@ class MainWindow(QMainWindow):
         problems: list[Problem] | None = None,
         style_sheet: str = "",
         search: SearchService | None = None,
+        store: UserStore | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -102,13 +111,33 @@ class MainWindow(QMainWindow):
         self.language_notice.setStyleSheet("background:#fff4d6; padding:6px;")
         self.language_notice.linkActivated.connect(self._on_notice_link)
         self.language_notice.hide()
+        self.data_notice = QLabel()
+        self.data_notice.setObjectName("dataNotice")
+        self.data_notice.setWordWrap(True)
+        self.data_notice.setStyleSheet("background:#fde2e1; padding:6px;")
+        self.data_notice.hide()
+        self.store = store
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.language_notice)
+        page_layout.addWidget(self.view)
+        page_layout.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(page)
+        self.note_editor: NoteEditor | None = None
+        if store is not None:
+            self.note_editor = NoteEditor(store)
+            self.splitter.addWidget(self.note_editor)
+            self.splitter.setStretchFactor(0, 5)
+            self.splitter.setStretchFactor(1, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.language_notice)
-        layout.addWidget(self.view)
-        layout.addWidget(self.find_bar)
+        layout.addWidget(self.data_notice)
+        layout.addWidget(self.splitter)
         self.setCentralWidget(central)
 
         self.toc = TocPanel()
@@ -127,6 +156,31 @@ class MainWindow(QMainWindow):
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.bookmarks_panel: BookmarksPanel | None = None
+        self.calendar_panel: CalendarPanel | None = None
+        if store is not None:
+            self.bookmarks_panel = BookmarksPanel(pack, store, self.content_language)
+            self.bookmarks_panel.sectionRequested.connect(self.open_section)
+            self.bookmarks_panel.eventRequested.connect(self.show_event)
+            self.bookmarks_panel.dataChanged.connect(self._user_data_changed)
+            self.bookmarks_dock = QDockWidget(_("Bookmarks"), self)
+            self.bookmarks_dock.setObjectName("bookmarksDock")
+            self.bookmarks_dock.setWidget(self.bookmarks_panel)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_dock)
+            self.tabifyDockWidget(self.toc_dock, self.bookmarks_dock)
+            self.toc_dock.raise_()
+            self.calendar_panel = CalendarPanel(pack, store, self.content_language)
+            self.calendar_panel.sectionRequested.connect(self.open_section)
+            self.calendar_panel.dataChanged.connect(self._user_data_changed)
+            self.calendar_panel.message.connect(self._status)
+            self.calendar_dock = QDockWidget(_("Calendar"), self)
+            self.calendar_dock.setObjectName("calendarDock")
+            self.calendar_dock.setWidget(self.calendar_panel)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.calendar_dock)
+            self.tabifyDockWidget(self.search_dock, self.calendar_dock)
+            self.search_dock.raise_()
+            if self.note_editor is not None:
+                self.note_editor.saved.connect(lambda _sid: self._refresh_bookmarks())
         self.index_progress = QProgressBar()
         self.index_progress.setMaximumWidth(180)
         self.index_progress.hide()
@@ -257,6 +311,37 @@ class MainWindow(QMainWindow):
         self.previous_hit_action = self._action(
             _("Previous highlight"), self.previous_highlight, [key("Shift+F3")], "previousHit"
         )
+        self.home_action = self._action(
+            _("Home"), self.go_home, [key("Alt+Home")], "home", _("Start page (Alt+Home)")
+        )
+        self.bookmark_action = self._action(
+            _("Bookmark this section"),
+            self.toggle_section_bookmark,
+            [key("Ctrl+D")],
+            "bookmarkSection",
+            _("Star this section (Ctrl+D)"),
+        )
+        self.bookmark_action.setCheckable(True)
+        self.calendar_action = self._action(
+            _("Calendar"), self.show_calendar, [key("Ctrl+Shift+E")], "calendar"
+        )
+        self.bookmarks_action = self._action(
+            _("Bookmarks and notes"), self.show_bookmarks, [key("Ctrl+B")], "bookmarks"
+        )
+        self.export_ics_action = self._action(_("Export calendar (.ics)…"), self._export_ics)
+        self.import_ics_action = self._action(_("Import calendar (.ics)…"), self._import_ics)
+        self.export_data_action = self._action(_("Export my data…"), self.choose_export_data)
+        self.import_data_action = self._action(_("Import my data…"), self.choose_import_data)
+        for action in (
+            self.bookmark_action,
+            self.calendar_action,
+            self.bookmarks_action,
+            self.export_ics_action,
+            self.import_ics_action,
+            self.export_data_action,
+            self.import_data_action,
+        ):
+            action.setEnabled(self.store is not None)
         self.copy_link_action = self._action(
             _("Copy link to this section"), self.copy_link, [key("Ctrl+Shift+L")], "copyLink"
         )
@@ -276,15 +361,26 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self.copy_link_action)
         file_menu.addSeparator()
+        for action in (
+            self.export_ics_action,
+            self.import_ics_action,
+            self.export_data_action,
+            self.import_data_action,
+        ):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = bar.addMenu(_("&Go"))
-        for action in (self.back_action, self.forward_action):
+        for action in (self.home_action, self.back_action, self.forward_action):
             go_menu.addAction(action)
         go_menu.addSeparator()
         for action in (self.previous_action, self.next_action):
             go_menu.addAction(action)
         go_menu.addSeparator()
         for action in (
+            self.bookmark_action,
+            self.bookmarks_action,
+            self.calendar_action,
             self.search_action,
             self.find_action,
             self.next_hit_action,
@@ -331,12 +427,14 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("navigationToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
+            self.home_action,
             self.back_action,
             self.forward_action,
             self.previous_action,
             self.next_action,
         ):
             toolbar.addAction(action)
+        toolbar.addAction(self.bookmark_action)
         toolbar.addSeparator()
         toolbar.addWidget(self.language_box)
         toolbar.addSeparator()
@@ -345,6 +443,7 @@ class MainWindow(QMainWindow):
             self.zoom_in_action,
             self.find_action,
             self.search_action,
+            self.calendar_action,
         ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
@@ -354,6 +453,9 @@ class MainWindow(QMainWindow):
         """Show ``section_id`` (in ``lang`` if given); returns whether the pack knows the id."""
         if lang and lang != self.content_language and lang in self.pack.languages:
             self._switch_language(lang)
+        if section_id == HOME_ID:
+            self._show_home(record)
+            return True
         if self.pack.chapter_of(section_id) is None:
             self.statusBar().showMessage(
                 _("There is no section “{section}” in this handbook.").format(section=section_id),
@@ -367,6 +469,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(section_id)
         self.toc.select(section_id)
+        self._sync_user_data(section_id)
         self.setWindowTitle(f"{page.title} \u2014 {APP_NAME}")
         self._update_navigation()
         self.find_bar.refresh()
@@ -375,6 +478,149 @@ class MainWindow(QMainWindow):
         self._schedule_save()
         self.sectionOpened.emit(section_id, self.content_language)
         return True
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_home(self, record: bool) -> None:
+        last = self.settings.last_section or None
+        self.view.show_page(home_html(self.pack, self.store, self.content_language, last))
+        self.language_notice.hide()
+        self.current_section = HOME_ID
+        if record:
+            self.history.visit(HOME_ID)
+        self.toc.clearSelection()
+        self._sync_user_data(None)
+        self.setWindowTitle(APP_NAME)
+        self._update_navigation()
+        self.sectionOpened.emit(HOME_ID, self.content_language)
+
+    def go_home(self) -> None:
+        self.open_section(HOME_ID)
+
+    def _sync_user_data(self, section_id: str | None) -> None:
+        """Bookmark star and note pane follow the page shown."""
+        has_section = section_id is not None and self.store is not None
+        self.bookmark_action.setEnabled(has_section)
+        self.bookmark_action.setChecked(
+            bool(section_id and self.store and self.store.is_bookmarked("section", section_id))
+        )
+        if self.note_editor is not None:
+            self.note_editor.setEnabled(section_id is not None)
+            if section_id is not None:
+                self.note_editor.show_section(section_id)
+
+    def toggle_section_bookmark(self) -> None:
+        section = self.current_section
+        if self.store is None or not section or section == HOME_ID:
+            return
+        if self.store.is_bookmarked("section", section):
+            self.store.remove_bookmark("section", section)
+            self._status(_("Bookmark removed."))
+        else:
+            self.store.add_bookmark("section", section)
+            self._status(_("Section bookmarked."))
+        self.bookmark_action.setChecked(self.store.is_bookmarked("section", section))
+        self._refresh_bookmarks()
+
+    def _refresh_bookmarks(self) -> None:
+        if self.bookmarks_panel is not None:
+            self.bookmarks_panel.refresh()
+
+    def _user_data_changed(self) -> None:
+        self._refresh_bookmarks()
+        if self.calendar_panel is not None:
+            self.calendar_panel.refresh()
+        if self.current_section == HOME_ID:
+            self._show_home(False)
+        elif self.current_section and self.store is not None:
+            self.bookmark_action.setChecked(
+                self.store.is_bookmarked("section", self.current_section)
+            )
+
+    def show_calendar(self) -> None:
+        if self.calendar_panel is not None:
+            self.calendar_dock.show()
+            self.calendar_dock.raise_()
+            self.calendar_panel.agenda.setFocus()
+
+    def show_bookmarks(self) -> None:
+        if self.bookmarks_panel is not None:
+            self.bookmarks_dock.show()
+            self.bookmarks_dock.raise_()
+            self.bookmarks_panel.filter_field.setFocus()
+
+    def show_event(self, uid: str) -> None:
+        if self.calendar_panel is not None:
+            self.show_calendar()
+            self.calendar_panel.show_event(uid)
+
+    def _export_ics(self) -> None:
+        if self.calendar_panel is not None:
+            self.calendar_panel.choose_export()
+
+    def _import_ics(self) -> None:
+        if self.calendar_panel is not None:
+            self.calendar_panel.choose_import()
+
+    def export_data(self, path: Path) -> int | None:
+        if self.store is None:
+            return None
+        if self.note_editor is not None:
+            self.note_editor.save()
+        try:
+            count = self.store.export_json(path)
+        except (OSError, UserDataError) as exc:
+            self.show_error(_("Your data was not exported"), str(exc))
+            return None
+        self._status(
+            ngettext(
+                "{count} item exported to {file}", "{count} items exported to {file}", count
+            ).format(count=count, file=path)
+        )
+        return count
+
+    def import_data(self, path: Path) -> ImportSummary | None:
+        if self.store is None:
+            return None
+        if self.note_editor is not None:
+            self.note_editor.save()
+        try:
+            summary = self.store.import_json(path)
+        except (OSError, UserDataError) as exc:
+            self.show_error(_("Your data was not imported"), str(exc))
+            return None
+        self._status(
+            _("Imported: {added} new, {updated} updated, {unchanged} already here.").format(
+                added=summary.added, updated=summary.updated, unchanged=summary.unchanged
+            )
+        )
+        self._user_data_changed()
+        if self.current_section and self.current_section != HOME_ID:
+            self._sync_user_data(self.current_section)
+        return summary
+
+    def choose_export_data(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export my data"), "strom-reader-data.json", _("Data files (*.json)")
+        )
+        if name:
+            self.export_data(Path(name))
+
+    def choose_import_data(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import my data"), "", _("Data files (*.json)")
+        )
+        if name:
+            self.import_data(Path(name))
+
+    def show_error(self, title: str, text: str) -> None:
+        """Errors about files and data: a message box (tests replace this method)."""
+        QMessageBox.warning(self, title, text)
+
+    def show_data_notice(self, text: str) -> None:
+        self.data_notice.setText(text)
+        self.data_notice.show()
 
     def open_start(self) -> None:
         """Open the last section read, or the first one."""
@@ -419,7 +665,9 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         before, after = (
-            neighbours(self.pack, self.current_section) if self.current_section else (None, None)
+            neighbours(self.pack, self.current_section)
+            if self.current_section and self.current_section != HOME_ID
+            else (None, None)
         )
         self.previous_action.setEnabled(before is not None)
         self.next_action.setEnabled(after is not None)
@@ -459,6 +707,10 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == lang)
         self.toc.populate(self.pack, lang)
         self.search_panel.set_language(lang)
+        if self.bookmarks_panel is not None:
+            self.bookmarks_panel.set_language(lang)
+        if self.calendar_panel is not None:
+            self.calendar_panel.set_language(lang)
         self._schedule_save()
 
     def _select_language_box(self, lang: str) -> None:
@@ -620,12 +872,14 @@ class MainWindow(QMainWindow):
         self.settings.window_state = base64.b64encode(self.saveState().data()).decode()
         self.settings.content_language = self.content_language
         self.settings.zoom_percent = self.zoom_percent
-        if self.current_section:
+        if self.current_section and self.current_section != HOME_ID:
             self.settings.last_section = self.current_section
         self.settings.history = self.history.entries()[-50:]
         return self.settings
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.note_editor is not None:
+            self.note_editor.save()
         self.store_state()
         self._save_timer.stop()
         self.settingsChanged.emit()

@@ -1,0 +1,98 @@
+"""A month view drawn with Babel's month and weekday names and the locale's first weekday.
+
+QCalendarWidget takes its names from QLocale; this grid takes them from the UI language through
+Babel, like every other date in the app, and marks days with events, bookmarked events and today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from reader.i18n import _, first_weekday, format_date, weekday_names
+
+EVENT_STYLE = "font-weight: bold; color: #0b3d62; background: #dbe9f5;"
+BOOKMARK_STYLE = "font-weight: bold; color: #5c3b00; background: #ffe066;"
+TODAY_STYLE = "border: 2px solid #c0392b;"
+SELECTED_STYLE = "border: 2px solid #0a5ca8;"
+OTHER_MONTH_STYLE = "color: #a0a8ae;"
+
+
+class MonthGrid(QWidget):
+    dayClicked = Signal(object)  # datetime.date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthGrid")
+        layout = QGridLayout(self)
+        layout.setSpacing(2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header_labels: list[QLabel] = []
+        for column, name in enumerate(weekday_names()):
+            label = QLabel(name)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.header_labels.append(label)
+            layout.addWidget(label, 0, column)
+        self.buttons: list[QToolButton] = []
+        for index in range(42):
+            button = QToolButton()
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setMinimumSize(30, 26)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked=False, i=index: self._clicked(i))
+            self.buttons.append(button)
+            layout.addWidget(button, 1 + index // 7, index % 7)
+        self.dates: list[dt.date] = []
+        self.year = dt.date.today().year
+        self.month = dt.date.today().month
+        self.selected: dt.date | None = None
+
+    def show_month(
+        self,
+        year: int,
+        month: int,
+        event_days: set[dt.date],
+        bookmarked_days: set[dt.date],
+        today: dt.date,
+    ) -> None:
+        self.year, self.month = year, month
+        weeks = calendar.Calendar(firstweekday=first_weekday()).monthdatescalendar(year, month)
+        self.dates = [day for week in weeks for day in week]
+        while len(self.dates) < 42:
+            self.dates.append(self.dates[-1] + dt.timedelta(days=1))
+        for button, day in zip(self.buttons, self.dates, strict=True):
+            button.setText(str(day.day))
+            styles = []
+            notes = []
+            if day.month != month:
+                styles.append(OTHER_MONTH_STYLE)
+            if day in bookmarked_days:
+                styles.append(BOOKMARK_STYLE)
+                notes.append(_("bookmarked event"))
+            elif day in event_days:
+                styles.append(EVENT_STYLE)
+                notes.append(_("event"))
+            if day == today:
+                styles.append(TODAY_STYLE)
+                notes.append(_("today"))
+            if day == self.selected:
+                styles.append(SELECTED_STYLE)
+            button.setStyleSheet(" ".join(styles))
+            description = format_date(day, "full")
+            if notes:
+                description += " (" + ", ".join(notes) + ")"
+            button.setToolTip(description)
+            button.setAccessibleName(description)
+
+    def _clicked(self, index: int) -> None:
+        if index < len(self.dates):
+            self.selected = self.dates[index]
+            self.dayClicked.emit(self.dates[index])
+
+    def button_for(self, day: dt.date) -> QToolButton | None:
+        if day in self.dates:
+            return self.buttons[self.dates.index(day)]
+        return None
