@@ -73,7 +73,53 @@ def main() -> int:
             window.close()
             app.shutdown()
             print(f"wrote {out / name}")
+    calendar_shot(out / "calendar-lv.png")
     return 0
+
+
+def calendar_shot(target: Path) -> None:
+    """The calendar, bookmarks and a note, with a little sample user data, in Latvian."""
+    import datetime as dt
+
+    from reader.paths import default_pack_dir
+    from reader.ui.app import Application, LaunchOptions
+    from reader.userdata import OwnEvent
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["STROM_READER_HOME"] = home
+        app = Application(
+            LaunchOptions(
+                default_pack_dir(), "lv", "lv", open_section="identification-conversation"
+            )
+        )
+        store = app.store
+        assert store is not None
+        soon = dt.date.today() + dt.timedelta(days=4)
+        store.save_event(
+            OwnEvent(
+                uid="training@example",
+                title="Apmācība sociālajiem darbiniekiem",
+                start=soon,
+                start_time=dt.time(10, 0),
+                end_time=dt.time(14, 0),
+                place="Rīga",
+            )
+        )
+        store.add_bookmark("event", "training@example")
+        store.add_bookmark("event", "eu-anti-trafficking-day")
+        store.add_bookmark("section", "identification-conversation")
+        store.set_note("identification-conversation", "Tulks: vispirms zvanīt uz biroju.")
+        window = app.start()
+        window.resize(1300, 850)
+        window.show_calendar()
+        window.show_bookmarks()
+        if window.calendar_panel is not None:
+            window.calendar_panel.show_event("training@example")
+        app.qt_app.processEvents()
+        window.grab().save(str(target))
+        window.close()
+        app.shutdown()
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

@@ -119,6 +119,7 @@ class CalendarPanel(QWidget):
         self.agenda = QListWidget()
         self.agenda.setObjectName("agenda")
         self.agenda.setAccessibleName(_("Events"))
+        self.agenda.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("eventDetails")
         self.details.setOpenLinks(False)

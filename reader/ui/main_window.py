@@ -166,9 +166,9 @@ class MainWindow(QMainWindow):
             self.bookmarks_dock = QDockWidget(_("Bookmarks"), self)
             self.bookmarks_dock.setObjectName("bookmarksDock")
             self.bookmarks_dock.setWidget(self.bookmarks_panel)
+            # Below the contents rather than tabbed with them: Qt 6.11 leaves a stray, visible
+            # copy of the tab bar of a second tabbed dock group (seen offscreen and in PNGs).
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_dock)
-            self.tabifyDockWidget(self.toc_dock, self.bookmarks_dock)
-            self.toc_dock.raise_()
             self.calendar_panel = CalendarPanel(pack, store, self.content_language)
             self.calendar_panel.sectionRequested.connect(self.open_section)
             self.calendar_panel.dataChanged.connect(self._user_data_changed)
@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
             _("Star this section (Ctrl+D)"),
         )
         self.bookmark_action.setCheckable(True)
+        self.bookmark_action.setIconText(_("☆ Bookmark"))
         self.calendar_action = self._action(
             _("Calendar"), self.show_calendar, [key("Ctrl+Shift+E")], "calendar"
         )
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
         """Bookmark star and note pane follow the page shown."""
         has_section = section_id is not None and self.store is not None
         self.bookmark_action.setEnabled(has_section)
-        self.bookmark_action.setChecked(
+        self._show_bookmark_state(
             bool(section_id and self.store and self.store.is_bookmarked("section", section_id))
         )
         if self.note_editor is not None:
@@ -520,8 +521,12 @@ class MainWindow(QMainWindow):
         else:
             self.store.add_bookmark("section", section)
             self._status(_("Section bookmarked."))
-        self.bookmark_action.setChecked(self.store.is_bookmarked("section", section))
+        self._show_bookmark_state(self.store.is_bookmarked("section", section))
         self._refresh_bookmarks()
+
+    def _show_bookmark_state(self, marked: bool) -> None:
+        self.bookmark_action.setChecked(marked)
+        self.bookmark_action.setIconText(_("★ Bookmarked") if marked else _("☆ Bookmark"))
 
     def _refresh_bookmarks(self) -> None:
         if self.bookmarks_panel is not None:
@@ -534,9 +539,7 @@ class MainWindow(QMainWindow):
         if self.current_section == HOME_ID:
             self._show_home(False)
         elif self.current_section and self.store is not None:
-            self.bookmark_action.setChecked(
-                self.store.is_bookmarked("section", self.current_section)
-            )
+            self._show_bookmark_state(self.store.is_bookmarked("section", self.current_section))
 
     def show_calendar(self) -> None:
         if self.calendar_panel is not None:

@@ -244,3 +244,15 @@ def test_damaged_database_is_moved_aside_and_the_user_is_told(
     assert str(app.store.open_report.recovered_from) in window.data_notice.text()
     app.store.add_bookmark("section", "intro")
     assert app.store.is_bookmarked("section", "intro")
+
+
+def test_docks_show_one_tab_bar_each(launch: Launcher, qtbot: QtBot) -> None:
+    """Qt 6.11 leaves a stray copy of a second tabbed dock group's tab bar; we have one group."""
+    from PySide6.QtWidgets import QTabBar
+
+    _app, window = launch()
+    window.resize(1300, 850)
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    assert [[bar.tabText(i) for i in range(bar.count())] for bar in bars] == [
+        ["Search", "Calendar"]
+    ]
