@@ -329,6 +329,10 @@ class MainWindow(QMainWindow):
         self.bookmarks_action = self._action(
             _("Bookmarks and notes"), self.show_bookmarks, [key("Ctrl+B")], "bookmarks"
         )
+        self.rebuild_index_action = self._action(
+            _("Rebuild search index"), self.rebuild_search_index, name="rebuildIndex"
+        )
+        self.rebuild_index_action.setEnabled(self.search is not None)
         self.export_ics_action = self._action(_("Export calendar (.ics)…"), self._export_ics)
         self.import_ics_action = self._action(_("Import calendar (.ics)…"), self._import_ics)
         self.export_data_action = self._action(_("Export my data…"), self.choose_export_data)
@@ -369,6 +373,8 @@ class MainWindow(QMainWindow):
             self.import_data_action,
         ):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.rebuild_index_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = bar.addMenu(_("&Go"))
@@ -761,6 +767,12 @@ class MainWindow(QMainWindow):
         self.search_panel.set_ready(ok, message)
         if ok and message:
             self.statusBar().showMessage(_("The search index was rebuilt."), 5000)
+
+    def rebuild_search_index(self) -> None:
+        """Build the index again in the background (the reader stays usable meanwhile)."""
+        if self.search is not None:
+            self.search_panel.set_indexing(0, len(self.pack.languages), "")
+            self.search.rebuild()
 
     def open_hit(self, hit: object) -> None:
         """Open a search hit: its section, every hit word highlighted, the first one shown."""

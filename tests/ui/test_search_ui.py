@@ -119,3 +119,14 @@ def test_damaged_index_is_rebuilt_with_progress(
     assert app.search.worker.manager.status().ok
     type_query(qtbot, app, window, "helpline ")
     assert window.search_panel.count_label.text() == "1 result"
+
+
+def test_rebuild_from_the_menu_keeps_search_working(launch: Launcher, qtbot: QtBot) -> None:
+    app, window = launch()
+    ready(qtbot, app)
+    assert app.search is not None
+    with qtbot.waitSignal(app.search.ready, timeout=30_000) as signal:
+        window.rebuild_index_action.trigger()
+    assert signal.args[0] == 1
+    type_query(qtbot, app, window, "helpline ")
+    assert window.search_panel.count_label.text() == "1 result"
