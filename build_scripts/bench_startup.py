@@ -1,0 +1,71 @@
+"""Start-up benchmark: how long until the window shows a page, and how much memory it takes.
+
+Usage: python build_scripts/bench_startup.py [--runs N]
+
+Each run is a fresh process (offscreen, its own empty user folders, so the first-start path with
+copying or building the search index is included in the first figure and not in the second).
+Prints, per run: time to the first rendered page, time until search is ready, and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import os, resource, sys, time
+started = time.perf_counter()
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEventLoop, QTimer
+from reader.ui.app import Application, LaunchOptions
+from reader.paths import default_pack_dir
+app = Application(LaunchOptions(pack_dir=default_pack_dir(), ui_language="en"))
+window = app.start()
+app.qt_app.processEvents()
+shown = time.perf_counter() - started
+service = app.search
+if service is not None and not service.is_ready:
+    loop = QEventLoop()
+    service.ready.connect(lambda *_: loop.quit())
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+ready = time.perf_counter() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+window.close()
+app.shutdown()
+print(f"{shown:.2f} {ready:.2f} {rss:.0f}")
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STROM_READER_HOME": home}
+        print("run  first page (s)  search ready (s)  peak RSS (MiB)")
+        for run in range(1, args.runs + 1):
+            result = subprocess.run(
+                [sys.executable, "-c", CHILD, str(ROOT)],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=300,
+                check=True,
+            )
+            shown, ready, rss = result.stdout.split()
+            label = "first start" if run == 1 else "next start"
+            print(
+                f"{run:3}  {float(shown):14.2f}  {float(ready):16.2f}  {float(rss):14.0f}   {label}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
