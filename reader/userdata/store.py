@@ -471,36 +471,32 @@ class UserStore:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the write lock is taken at once, so writers queue up."""
-        with self._lock:
-            conn = self._require_open()
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise self._failure("save to", exc) from exc
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise self._failure("save to", exc) from exc
-                raise
+        with self._in_transaction("BEGIN IMMEDIATE", "save to") as conn:
+            yield conn
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         """A consistent snapshot for reading several tables."""
+        with self._in_transaction("BEGIN", "read") as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _in_transaction(self, begin: str, verb: str) -> Iterator[sqlite3.Connection]:
+        """Run the block in a transaction: commit at the end, roll back on any error."""
         with self._lock:
             conn = self._require_open()
             try:
-                conn.execute("BEGIN")
+                conn.execute(begin)
+            except sqlite3.Error as exc:
+                raise self._failure(verb, exc) from exc
+            try:
                 yield conn
                 conn.execute("COMMIT")
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise self._failure("read", exc) from exc
+                    raise self._failure(verb, exc) from exc
                 raise
 
     def _require_open(self) -> sqlite3.Connection:
