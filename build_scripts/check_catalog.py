@@ -23,8 +23,9 @@ def problems(lang: str) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = [str(i) for i in (message.id if isinstance(message.id, tuple) else (message.id,))]
+        raw = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        strings = [str(text or "") for text in raw]
         label = ids[0][:60]
         if message.fuzzy:
             found.append(f"{label!r}: marked fuzzy")

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from reader.content.model import Pack
 from reader.content.render import INTERNAL_SCHEME, markdown_to_html
-from reader.i18n import _, language_name
+from reader.i18n import _, language_in_sentence, language_name
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,9 @@ def _missing_page(pack: Pack, lang: str, section_id: str) -> Page:
         if found is not None:
             title = found.title
             break
-    notice = _("This section is not available in {language}.").format(language=language_name(lang))
+    notice = _("This section is not available in {language}.").format(
+        language=language_in_sentence(lang)
+    )
     parts = [f"<h1>{html.escape(title)}</h1>", f'<p class="notice">{html.escape(notice)}</p>']
     if others:
         links = ", ".join(

@@ -125,6 +125,19 @@ def language_name(code: str, in_language: str | None = None) -> str:
     return name[:1].upper() + name[1:] if name else code
 
 
+def language_in_sentence(code: str) -> str:
+    """The language's name as it is written inside a sentence of the UI language.
+
+    Babel gives the name as it stands in running text: lower case in Latvian, Danish, Polish,
+    Russian and most of the other handbook languages ("latviešu"), capitalised in English and
+    German. Lists and menus use :func:`language_name`, which always starts with a capital.
+    """
+    try:
+        return str(Locale.parse(code).get_display_name(_locale())) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def native_language_name(code: str) -> str:
     """The language's name in itself: what a speaker looks for in a list."""
     return language_name(code, code)

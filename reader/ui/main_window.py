@@ -37,7 +37,14 @@ from reader.content.model import Pack, Problem
 from reader.content.pages import neighbours, render_page
 from reader.content.render import INTERNAL_SCHEME
 from reader.history import History
-from reader.i18n import UI_LANGUAGES, _, language_name, native_language_name, ngettext
+from reader.i18n import (
+    UI_LANGUAGES,
+    _,
+    language_in_sentence,
+    language_name,
+    native_language_name,
+    ngettext,
+)
 from reader.search.engine import Hit, SearchResults
 from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
 from reader.ui.about_dialog import show_about
@@ -786,10 +793,12 @@ class MainWindow(QMainWindow):
             self.view.step_match(True)
         if hit.lang != reader_lang and self.pack.section(reader_lang, hit.section_id):
             text = html.escape(
-                _("This result is in {language}.").format(language=language_name(hit.lang))
+                _("This result is in {language}.").format(language=language_in_sentence(hit.lang))
             )
             link_text = html.escape(
-                _("Show this section in {language}").format(language=language_name(reader_lang))
+                _("Show this section in {language}").format(
+                    language=language_in_sentence(reader_lang)
+                )
             )
             link = f"section:{hit.section_id}?lang={reader_lang}"
             self.language_notice.setText(f'{text} <a href="{link}">{link_text}</a>')

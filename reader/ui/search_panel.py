@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Pack
-from reader.i18n import _, language_name, ngettext
+from reader.i18n import _, language_in_sentence, language_name, ngettext
 from reader.search.engine import Hit, SearchResults
 
 DEBOUNCE_MS = 220
@@ -243,7 +243,9 @@ class SearchPanel(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(
-            _("Preparing search: {language}").format(language=language_name(lang)) if lang else ""
+            _("Preparing search: {language}").format(language=language_in_sentence(lang))
+            if lang
+            else ""
         )
 
     def set_ready(self, ok: int, message: str) -> None:

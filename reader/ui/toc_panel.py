@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.content.model import Pack
-from reader.i18n import _, language_name
+from reader.i18n import _, language_in_sentence
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,7 +68,7 @@ class TocPanel(QTreeWidget):
             item.setToolTip(
                 0,
                 _("This section is not available in {language}.").format(
-                    language=language_name(lang)
+                    language=language_in_sentence(lang)
                 ),
             )
         self._items[ident] = item
