@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader import i18n
 from reader.ui.about_dialog import about_text
 from tests.ui.conftest import Launcher
 
@@ -171,3 +173,23 @@ def test_ui_language_change_rebuilds_window_on_same_section(launch: Launcher, qt
     assert new.current_section == "intro-what"
     assert app.settings.ui_language == "lv"
     new.close()
+
+
+@pytest.mark.parametrize("lang", [code for code in i18n.UI_LANGUAGES if code != "en"])
+def test_window_opens_in_every_interface_language(launch: Launcher, lang: str) -> None:
+    """Every catalog loads, and the window's commands, panels and dialogs use it."""
+    _app, window = launch(ui_language=lang)
+    assert i18n.current_language() == lang
+    english = {"Back", "Search…", "Calendar", "Bookmarks", "Contents"}
+    shown = {
+        window.back_action.text(),
+        window.search_action.text(),
+        window.calendar_action.text(),
+        window.bookmarks_dock.windowTitle(),
+        window.toc_dock.windowTitle(),
+    }
+    assert shown.isdisjoint(english), shown
+    assert window.calendar_panel is not None
+    assert window.calendar_panel.today_button.text() != "Today"
+    window.go_home()
+    assert "Continue reading" not in window.view.toPlainText()
