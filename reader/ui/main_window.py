@@ -303,7 +303,11 @@ class MainWindow(QMainWindow):
             _("Actual size"), self.zoom_reset, [key("Ctrl+0")], "zoomReset", _("Normal text size")
         )
         self.find_action = self._action(
-            _("Find in page…"), self.show_find, [key(key.StandardKey.Find)], "find"
+            _("Find in page…"),
+            self.show_find,
+            [key(key.StandardKey.Find)],
+            "find",
+            _("Find in this page"),
         )
         self.search_action = self._action(
             _("Search…"),
