@@ -22,6 +22,7 @@ from typing import Any
 from icalendar import Calendar, Event, vDDDTypes, vDuration
 
 from reader.calendar.occurrences import CalendarEntry
+from reader.i18n import _, ngettext
 from reader.userdata.store import (
     MAX_YEAR,
     MIN_YEAR,
@@ -110,7 +111,9 @@ def export_ics(entries: list[CalendarEntry], path: Path, lang: str) -> int:
         write_atomically(Path(path), calendar.to_ical())
     except OSError as exc:
         raise CalendarFileError(
-            f"Could not write the calendar file {path}: {exc.strerror or exc}"
+            _("Could not write the calendar file {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from exc
     return len(entries)
 
@@ -124,20 +127,26 @@ def _read_text(path: Path) -> str:
             data = stream.read(MAX_ICS_BYTES + 1)
     except OSError as exc:
         raise CalendarFileError(
-            f"Could not read the calendar file {path}: {exc.strerror or exc}"
+            _("Could not read the calendar file {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from exc
     if len(data) > MAX_ICS_BYTES:
         raise CalendarFileError(
-            f"{path} is larger than {MAX_ICS_BYTES // (1024 * 1024)} MiB, which is too large "
-            "for a calendar file of events; it was not imported."
+            _(
+                "{path} is larger than {size} MiB, which is too large for a calendar file of "
+                "events; it was not imported."
+            ).format(path=path, size=MAX_ICS_BYTES // (1024 * 1024))
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CalendarFileError(
-            f"{path}:{line}: the file is not UTF-8 text, so it cannot be read as a calendar "
-            "(.ics) file. Export it again as an iCalendar file."
+            _(
+                "{path}:{line}: the file is not UTF-8 text, so it cannot be read as a calendar "
+                "(.ics) file. Export it again as an iCalendar file."
+            ).format(path=path, line=line)
         ) from exc
 
 
@@ -151,7 +160,9 @@ def _check_structure(text: str, path: Path) -> None:
             logical.append((number, line))
     if not logical or logical[0][1].strip().upper() != "BEGIN:VCALENDAR":
         raise CalendarFileError(
-            f"{path} is not a calendar (.ics) file: it does not start with BEGIN:VCALENDAR."
+            _(
+                "{path} is not a calendar (.ics) file: it does not start with BEGIN:VCALENDAR."
+            ).format(path=path)
         )
     open_components: list[tuple[str, int]] = []
     bad_line: tuple[int, str] | None = None
@@ -159,39 +170,58 @@ def _check_structure(text: str, path: Path) -> None:
         if not _CONTENT_LINE.match(line):
             bad_line = bad_line or (number, line)
             continue
-        name, _, value = line.partition(":")
+        name, _colon, value = line.partition(":")
         name = name.split(";", 1)[0].upper()
         value = value.strip().upper()
         if name == "BEGIN":
             if not open_components and value != "VCALENDAR":
                 raise CalendarFileError(
-                    f"{path}:{number}: BEGIN:{value} is outside of any calendar (VCALENDAR)."
+                    _("{path}:{line}: BEGIN:{name} is outside of any calendar (VCALENDAR).").format(
+                        path=path, line=number, name=value
+                    )
                 )
             open_components.append((value, number))
         elif name == "END":
-            if not open_components or open_components[-1][0] != value:
-                expected = open_components[-1][0] if open_components else "nothing"
+            if not open_components:  # an END with nothing open: data after the calendar's end
                 raise CalendarFileError(
-                    f"{path}:{number}: END:{value} does not match (expected END:{expected}); "
-                    "the file is damaged."
+                    _(
+                        "{path}:{line}: there is data after the end of the calendar; "
+                        "the file is damaged."
+                    ).format(path=path, line=number)
+                )
+            if open_components[-1][0] != value:
+                expected = open_components[-1][0]
+                raise CalendarFileError(
+                    _(
+                        "{path}:{line}: END:{name} does not match (expected END:{expected}); "
+                        "the file is damaged."
+                    ).format(path=path, line=number, name=value, expected=expected)
                 )
             open_components.pop()
         elif not open_components:
             raise CalendarFileError(
-                f"{path}:{number}: there is data after the end of the calendar; "
-                "the file is damaged."
+                _(
+                    "{path}:{line}: there is data after the end of the calendar; "
+                    "the file is damaged."
+                ).format(path=path, line=number)
             )
     if open_components:  # checked first: a file cut off mid-line also has a broken last line
         component, begun = open_components[-1]
         raise CalendarFileError(
-            f"{path} is incomplete: the {component} begun on line {begun} never ends and "
-            "END:VCALENDAR is missing. The file was probably cut off while copying or "
-            "downloading."
+            _(
+                "{path} is incomplete: the {component} begun on line {line} never ends and "
+                "END:VCALENDAR is missing. The file was probably cut off while copying or "
+                "downloading."
+            ).format(path=path, component=component, line=begun)
         )
     if bad_line is not None:
         number, line = bad_line
         shown = line if len(line) <= 60 else line[:57] + "..."
-        raise CalendarFileError(f"{path}:{number}: this line is not valid calendar data: {shown!r}")
+        raise CalendarFileError(
+            _("{path}:{line}: this line is not valid calendar data: {text}").format(
+                path=path, line=number, text=repr(shown)
+            )
+        )
 
 
 def _parse(path: Path) -> list[Calendar]:
@@ -200,7 +230,9 @@ def _parse(path: Path) -> list[Calendar]:
     try:
         parsed: Any = Calendar.from_ical(text, multiple=True)
     except Exception as exc:  # icalendar raises many kinds of errors for bad input
-        raise CalendarFileError(f"{path} could not be read as a calendar: {exc}") from exc
+        raise CalendarFileError(
+            _("{path} could not be read as a calendar: {reason}").format(path=path, reason=exc)
+        ) from exc
     return [cal for cal in parsed if isinstance(cal, Calendar)]
 
 
@@ -250,41 +282,46 @@ def _out_of_range(day: dt.date) -> bool:
 
 
 def _range_reason(label: str, day: dt.date) -> str:
-    return (
-        f"{label} has a date in the year {day.year}; only years {MIN_YEAR} to {MAX_YEAR} "
-        "are supported"
-    )
+    return _(
+        "{event} has a date in the year {year}; only years {first} to {last} are supported"
+    ).format(event=label, year=day.year, first=MIN_YEAR, last=MAX_YEAR)
 
 
 def _own_event(component: Any, number: int) -> OwnEvent | str:
     """The event in a VEVENT, or the reason why it cannot be imported."""
     title = _text(component, "SUMMARY")
-    label = f"event {title!r}" if title else f"event number {number} in the file"
+    label = (
+        _("event {title}").format(title=repr(title))
+        if title
+        else _("event number {number} in the file").format(number=number)
+    )
     if component.get("RECURRENCE-ID") is not None:
-        return f"{label} is a change to one date of a repeating event; it was not imported"
+        return _(
+            "{event} is a change to one date of a repeating event; it was not imported"
+        ).format(event=label)
     if _text(component, "STATUS").upper() == "CANCELLED":
-        return f"{label} was cancelled"
+        return _("{event} was cancelled").format(event=label)
     if component.get("DTSTART") is None:
-        return f"{label} has no start date"
+        return _("{event} has no start date").format(event=label)
     start_raw = _moment(component, "DTSTART")
     if start_raw is None:
-        return f"{label} has a start date that cannot be read"
+        return _("{event} has a start date that cannot be read").format(event=label)
     if _out_of_range(start_raw):
         return _range_reason(label, start_raw)
     end_raw = _moment(component, "DTEND")
     if component.get("DTEND") is not None and end_raw is None:
-        return f"{label} has an end date that cannot be read"
+        return _("{event} has an end date that cannot be read").format(event=label)
     try:
         if end_raw is None:
             duration = _duration(component)
             if duration is not None:
                 end_raw = start_raw + duration
     except OverflowError:
-        return f"{label} ends after the year {MAX_YEAR}"
+        return _("{event} ends after the year {year}").format(event=label, year=MAX_YEAR)
     if end_raw is not None and _out_of_range(end_raw):
         return _range_reason(label, end_raw)
     if not title:
-        return f"{label} has no title (SUMMARY)"
+        return _("{event} has no title (SUMMARY)").format(event=label)
 
     start_time = end_time = None
     end: dt.date | None = None
@@ -297,7 +334,7 @@ def _own_event(component: Any, number: int) -> OwnEvent | str:
             finish = dt.datetime.combine(end_raw, MIDNIGHT)
         start, start_time = begin.date(), begin.time()
         if finish is not None and finish < begin:
-            return f"{label} ends before it starts"
+            return _("{event} ends before it starts").format(event=label)
         if finish is not None and finish > begin:
             if finish.time() == MIDNIGHT and finish.date() > start:
                 end = finish.date() - ONE_DAY  # until the end of the previous day
@@ -308,7 +345,7 @@ def _own_event(component: Any, number: int) -> OwnEvent | str:
         if end_raw is not None:
             last = end_raw.date() if isinstance(end_raw, dt.datetime) else end_raw
             if last < start:
-                return f"{label} ends before it starts"
+                return _("{event} ends before it starts").format(event=label)
             if last > start + ONE_DAY:
                 end = last - ONE_DAY  # DTEND of an all-day event is the day after
     if end == start:
@@ -326,7 +363,7 @@ def _own_event(component: Any, number: int) -> OwnEvent | str:
     )
     problem = event_problem(event)
     if problem:
-        return f"{label} cannot be imported: {problem}"
+        return _("{event} cannot be imported: {problem}").format(event=label, problem=problem)
     return event
 
 
@@ -347,12 +384,16 @@ def read_ics_report(path: Path) -> tuple[list[OwnEvent], list[str]]:
             if isinstance(result, str):
                 skipped.append(result)
             elif result.uid in seen:
-                skipped.append(f"event {result.title!r} appears twice in the file (same UID)")
+                skipped.append(
+                    _("event {title} appears twice in the file (same UID)").format(
+                        title=repr(result.title)
+                    )
+                )
             else:
                 seen.add(result.uid)
                 events.append(result)
     if number == 0:
-        raise CalendarFileError(f"{path} contains no events (no VEVENT).")
+        raise CalendarFileError(_("{path} contains no events (no VEVENT).").format(path=path))
     if not events:
         raise CalendarFileError(_nothing_usable(path, skipped))
     return events, skipped
@@ -360,8 +401,15 @@ def read_ics_report(path: Path) -> tuple[list[OwnEvent], list[str]]:
 
 def _nothing_usable(path: Path, reasons: list[str]) -> str:
     shown = "; ".join(reasons[:3])
-    more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
-    return f"{path} contains no event that can be imported: {shown}{more}."
+    if len(reasons) > 3:
+        return ngettext(
+            "{path} contains no event that can be imported: {reasons} (and {count} more).",
+            "{path} contains no event that can be imported: {reasons} (and {count} more).",
+            len(reasons) - 3,
+        ).format(path=path, reasons=shown, count=len(reasons) - 3)
+    return _("{path} contains no event that can be imported: {reasons}.").format(
+        path=path, reasons=shown
+    )
 
 
 def read_ics(path: Path) -> list[OwnEvent]:
@@ -378,8 +426,10 @@ def preview_import(path: Path, store: UserStore) -> ImportPreview:
     for event in events:
         if event.uid.endswith(PACK_UID_SUFFIX):
             skipped.append(
-                f"event {event.title!r} is one of the handbook's events, "
-                "which are already in the calendar"
+                _(
+                    "event {title} is one of the handbook's events, which are already in the "
+                    "calendar"
+                ).format(title=repr(event.title))
             )
             continue
         current = store.own_event(event.uid)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reader.i18n import _, ngettext
 from reader.search.analysis import fold
 
 log = logging.getLogger(__name__)
@@ -185,20 +186,22 @@ def _opt_date(text: str | None) -> dt.date | None:
 def event_problem(event: OwnEvent) -> str | None:
     """What is wrong with an event, in plain words, or None if it can be saved."""
     if not event.title.strip():
-        return "the event has no title"
-    for label, day in (("start", event.start), ("end", event.end)):
-        if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
-            return (
-                f"the {label} date {day.isoformat()} is out of range "
-                f"(only years {MIN_YEAR} to {MAX_YEAR} are supported)"
-            )
+        return _("the event has no title")
+    if not MIN_YEAR <= event.start.year <= MAX_YEAR:
+        return _(
+            "the start date {date} is out of range (only years {first} to {last} are supported)"
+        ).format(date=event.start.isoformat(), first=MIN_YEAR, last=MAX_YEAR)
+    if event.end is not None and not MIN_YEAR <= event.end.year <= MAX_YEAR:
+        return _(
+            "the end date {date} is out of range (only years {first} to {last} are supported)"
+        ).format(date=event.end.isoformat(), first=MIN_YEAR, last=MAX_YEAR)
     if event.end is not None and event.end < event.start:
-        return "the event ends before it starts"
+        return _("the event ends before it starts")
     if event.end_time is not None and event.start_time is None:
-        return "the event has an end time but no start time"
+        return _("the event has an end time but no start time")
     for t in (event.start_time, event.end_time):
         if t is not None and t.tzinfo is not None:
-            return "event times must be local times without a time zone"
+            return _("event times must be local times without a time zone")
     same_day = event.end is None or event.end == event.start
     if (
         same_day
@@ -206,7 +209,7 @@ def event_problem(event: OwnEvent) -> str | None:
         and event.end_time is not None
         and event.end_time < event.start_time
     ):
-        return "the event ends before it starts"
+        return _("the event ends before it starts")
     return None
 
 
@@ -296,8 +299,9 @@ class UserStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserDataError(
-                f"Cannot create the folder {self.path.parent} for your bookmarks and notes: "
-                f"{exc.strerror or exc}"
+                _(
+                    "Cannot create the folder {folder} for your bookmarks and notes: {reason}"
+                ).format(folder=self.path.parent, reason=exc.strerror or exc)
             ) from exc
         try:
             self._conn = self._open_checked()
@@ -307,20 +311,27 @@ class UserStore:
                 self._conn = self._open_checked()
             except _DamagedDatabaseError as again:
                 raise UserDataError(
-                    f"Cannot start a new user data file at {self.path}: {again.detail}"
+                    _("Cannot start a new user data file at {path}: {reason}").format(
+                        path=self.path, reason=again.detail
+                    )
                 ) from again
             recovered = self._salvage(backup)
-            message = (
-                f"The file with your bookmarks, notes and own events ({self.path}) was damaged "
-                f"({damaged.detail}). It was moved to {backup} and a new file was started."
-            )
+            what_happened = _(
+                "The file with your bookmarks, notes and own events ({path}) was damaged "
+                "({reason}). It was moved to {backup} and a new file was started."
+            ).format(path=self.path, reason=damaged.detail, backup=backup)
             if recovered:
-                message += f" {recovered} item(s) could be recovered from the damaged file."
+                outcome = ngettext(
+                    "{count} item(s) could be recovered from the damaged file.",
+                    "{count} item(s) could be recovered from the damaged file.",
+                    recovered,
+                ).format(count=recovered)
             else:
-                message += (
-                    " Nothing could be read from the damaged file; it is kept there in case it"
+                outcome = _(
+                    "Nothing could be read from the damaged file; it is kept there in case it"
                     " can be repaired."
                 )
+            message = f"{what_happened} {outcome}"
             self.open_report = OpenReport(backup, message)
             log.warning(message)
 
@@ -363,16 +374,20 @@ class UserStore:
 
     def _open_error(self, exc: sqlite3.Error) -> UserDataError:
         return UserDataError(
-            f"Cannot open the file with your bookmarks, notes and own events ({self.path}): {exc}"
+            _(
+                "Cannot open the file with your bookmarks, notes and own events ({path}): {reason}"
+            ).format(path=self.path, reason=exc)
         )
 
     def _refuse_newer(self, conn: sqlite3.Connection) -> None:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > self.SCHEMA_VERSION:
             raise UserDataError(
-                f"The file {self.path} was saved by a newer version of STROM Reader "
-                f"(data version {version}; this version understands up to "
-                f"{self.SCHEMA_VERSION}). Please update STROM Reader; the file was not changed."
+                _(
+                    "The file {path} was saved by a newer version of STROM Reader "
+                    "(data version {version}; this version understands up to "
+                    "{supported}). Please update STROM Reader; the file was not changed."
+                ).format(path=self.path, version=version, supported=self.SCHEMA_VERSION)
             )
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
@@ -403,8 +418,10 @@ class UserStore:
                     os.replace(companion, Path(f"{backup}{suffix}"))
         except OSError as exc:
             raise UserDataError(
-                f"The file with your bookmarks, notes and own events ({self.path}) is damaged, "
-                f"and it could not be moved aside to {backup}: {exc.strerror or exc}"
+                _(
+                    "The file with your bookmarks, notes and own events ({path}) is damaged, "
+                    "and it could not be moved aside to {backup}: {reason}"
+                ).format(path=self.path, backup=backup, reason=exc.strerror or exc)
             ) from exc
         return backup
 
@@ -471,24 +488,24 @@ class UserStore:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the write lock is taken at once, so writers queue up."""
-        with self._in_transaction("BEGIN IMMEDIATE", "save to") as conn:
+        with self._in_transaction("BEGIN IMMEDIATE", writing=True) as conn:
             yield conn
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         """A consistent snapshot for reading several tables."""
-        with self._in_transaction("BEGIN", "read") as conn:
+        with self._in_transaction("BEGIN", writing=False) as conn:
             yield conn
 
     @contextlib.contextmanager
-    def _in_transaction(self, begin: str, verb: str) -> Iterator[sqlite3.Connection]:
+    def _in_transaction(self, begin: str, *, writing: bool) -> Iterator[sqlite3.Connection]:
         """Run the block in a transaction: commit at the end, roll back on any error."""
         with self._lock:
             conn = self._require_open()
             try:
                 conn.execute(begin)
             except sqlite3.Error as exc:
-                raise self._failure(verb, exc) from exc
+                raise self._failure(exc, writing=writing) from exc
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -496,30 +513,47 @@ class UserStore:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise self._failure(verb, exc) from exc
+                    raise self._failure(exc, writing=writing) from exc
                 raise
 
     def _require_open(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise UserDataError(f"The user data file {self.path} is already closed.")
+            raise UserDataError(
+                _("The user data file {path} is already closed.").format(path=self.path)
+            )
         return self._conn
 
-    def _failure(self, verb: str, exc: sqlite3.Error) -> UserDataError:
+    def _failure(self, exc: sqlite3.Error, *, writing: bool) -> UserDataError:
         if _is_corruption(exc):
-            return UserDataError(
-                f"Could not {verb} {self.path}: the file is damaged. Restart STROM Reader to "
-                "move it aside and recover what can be read."
-            )
-        return UserDataError(f"Could not {verb} {self.path}: {exc}")
+            if writing:
+                template = _(
+                    "Could not save to {path}: the file is damaged. Restart STROM Reader to "
+                    "move it aside and recover what can be read."
+                )
+            else:
+                template = _(
+                    "Could not read {path}: the file is damaged. Restart STROM Reader to "
+                    "move it aside and recover what can be read."
+                )
+            return UserDataError(template.format(path=self.path))
+        if writing:
+            template = _("Could not save to {path}: {reason}")
+        else:
+            template = _("Could not read {path}: {reason}")
+        return UserDataError(template.format(path=self.path, reason=exc))
 
     # -- bookmarks -------------------------------------------------------------------------
 
     @staticmethod
     def _check_bookmark(kind: str, target_id: str) -> None:
         if kind not in BOOKMARK_KINDS:
-            raise UserDataError(f"Unknown bookmark kind {kind!r}; expected 'section' or 'event'.")
+            raise UserDataError(
+                _("Unknown bookmark kind {kind}; expected 'section' or 'event'.").format(
+                    kind=repr(kind)
+                )
+            )
         if not target_id:
-            raise UserDataError("A bookmark needs a target (a section or an event).")
+            raise UserDataError(_("A bookmark needs a target (a section or an event)."))
 
     def add_bookmark(self, kind: str, target_id: str) -> Bookmark:
         """Bookmark a section or event; bookmarking it again returns the existing bookmark."""
@@ -567,7 +601,7 @@ class UserStore:
     def set_note(self, section_id: str, text: str) -> Note | None:
         """Save the note of a section; empty or whitespace-only text deletes it (returns None)."""
         if not section_id:
-            raise UserDataError("A note needs the section it belongs to.")
+            raise UserDataError(_("A note needs the section it belongs to."))
         with self._transaction() as conn:
             if not text.strip():
                 conn.execute("DELETE FROM notes WHERE section_id = ?", (section_id,))
@@ -610,8 +644,10 @@ class UserStore:
         problem = event_problem(event)
         if problem:
             title = event.title.strip()
-            where = f"Event {title!r}" if title else "The event"
-            raise UserDataError(f"{where} cannot be saved: {problem}.")
+            where = _("Event {title}").format(title=repr(title)) if title else _("The event")
+            raise UserDataError(
+                _("{where} cannot be saved: {problem}.").format(where=where, problem=problem)
+            )
         return _normalized(event)
 
     @staticmethod
@@ -714,7 +750,9 @@ class UserStore:
         try:
             write_atomically(Path(path), data)
         except OSError as exc:
-            raise UserDataError(f"Could not write {path}: {exc.strerror or exc}") from exc
+            raise UserDataError(
+                _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from exc
         return len(bookmarks) + len(notes) + len(events)
 
     def import_json(self, path: Path) -> ImportSummary:
@@ -803,7 +841,7 @@ class _Invalid(Exception):
 def _field(item: dict[str, Any], key: str, *, required: bool = True) -> Any:
     if key not in item or item[key] is None:
         if required:
-            raise _Invalid(f"{key!r} is missing")
+            raise _Invalid(_("{key} is missing").format(key=repr(key)))
         return None
     return item[key]
 
@@ -813,17 +851,19 @@ def _text_field(item: dict[str, Any], key: str, *, required: bool = True) -> str
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _Invalid(f"{key!r} must be text")
+        raise _Invalid(_("{key} must be text").format(key=repr(key)))
     if required and not value.strip():
-        raise _Invalid(f"{key!r} is empty")
+        raise _Invalid(_("{key} is empty").format(key=repr(key)))
     return value
 
 
 def _checked_year(key: str, value: dt.date) -> None:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise _Invalid(
-            f"{key!r} has the year {value.year}, which is out of range "
-            f"(only years {MIN_YEAR} to {MAX_YEAR} are supported)"
+            _(
+                "{key} has the year {year}, which is out of range "
+                "(only years {first} to {last} are supported)"
+            ).format(key=repr(key), year=value.year, first=MIN_YEAR, last=MAX_YEAR)
         )
 
 
@@ -832,7 +872,11 @@ def _timestamp_field(item: dict[str, Any], key: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"{key!r} is not a valid date and time: {value!r}") from None
+        raise _Invalid(
+            _("{key} is not a valid date and time: {value}").format(
+                key=repr(key), value=repr(value)
+            )
+        ) from None
     _checked_year(key, parsed)
     return _parse_ts(value)
 
@@ -844,7 +888,11 @@ def _date_field(item: dict[str, Any], key: str, *, required: bool = True) -> dt.
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"{key!r} is not a valid date such as 2024-07-30: {value!r}") from None
+        raise _Invalid(
+            _("{key} is not a valid date such as 2024-07-30: {value}").format(
+                key=repr(key), value=repr(value)
+            )
+        ) from None
     _checked_year(key, parsed)
     return parsed
 
@@ -856,16 +904,24 @@ def _time_field(item: dict[str, Any], key: str) -> dt.time | None:
     try:
         return dt.time.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"{key!r} is not a valid time such as 14:30: {value!r}") from None
+        raise _Invalid(
+            _("{key} is not a valid time such as 14:30: {value}").format(
+                key=repr(key), value=repr(value)
+            )
+        ) from None
 
 
 def _items(raw: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
     value = raw.get(key, [])
     if not isinstance(value, list):
-        raise UserDataError(f"{path}: {key!r} must be a list.")
+        raise UserDataError(_("{path}: {key} must be a list.").format(path=path, key=repr(key)))
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
-            raise UserDataError(f"{path}: item {number} in {key!r} is not an object.")
+            raise UserDataError(
+                _("{path}: item {number} in {key} is not an object.").format(
+                    path=path, number=number, key=repr(key)
+                )
+            )
     return value
 
 
@@ -875,36 +931,46 @@ def _read_export(path: Path) -> _ExportContent:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
             raise UserDataError(
-                f"{path} is too large ({size // (1024 * 1024)} MiB) to be a STROM Reader "
-                "user data file."
+                _("{path} is too large ({size} MiB) to be a STROM Reader user data file.").format(
+                    path=path, size=size // (1024 * 1024)
+                )
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise UserDataError(f"Could not read {path}: {exc.strerror or exc}") from exc
+        raise UserDataError(
+            _("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UserDataError(f"{path}:{line}: the file is not UTF-8 text.") from exc
+        raise UserDataError(
+            _("{path}:{line}: the file is not UTF-8 text.").format(path=path, line=line)
+        ) from exc
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserDataError(
-            f"{path}:{exc.lineno}: the file is damaged or not a STROM Reader user data file "
-            f"({exc.msg} at line {exc.lineno}, column {exc.colno})."
+            _(
+                "{path}:{line}: the file is damaged or not a STROM Reader user data file "
+                "({reason} at line {line}, column {column})."
+            ).format(path=path, line=exc.lineno, reason=exc.msg, column=exc.colno)
         ) from exc
     if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
         raise UserDataError(
-            f"{path} is not a STROM Reader user data file (it has no "
-            f'"format": "{EXPORT_FORMAT}" marker).'
+            _("{path} is not a STROM Reader user data file (it has no {marker} marker).").format(
+                path=path, marker=f'"format": "{EXPORT_FORMAT}"'
+            )
         )
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UserDataError(f"{path}: the file has no valid format version.")
+        raise UserDataError(_("{path}: the file has no valid format version.").format(path=path))
     if version > EXPORT_VERSION:
         raise UserDataError(
-            f"{path} was written by a newer version of STROM Reader (format version {version}); "
-            "please update STROM Reader to import it."
+            _(
+                "{path} was written by a newer version of STROM Reader (format version {version}); "
+                "please update STROM Reader to import it."
+            ).format(path=path, version=version)
         )
 
     content = _ExportContent([], [], [])
@@ -913,11 +979,17 @@ def _read_export(path: Path) -> _ExportContent:
         try:
             kind = _text_field(item, "kind")
             if kind not in BOOKMARK_KINDS:
-                raise _Invalid(f"'kind' must be 'section' or 'event', not {kind!r}")
+                raise _Invalid(
+                    _("'kind' must be 'section' or 'event', not {value}").format(value=repr(kind))
+                )
             target = _text_field(item, "target_id")
             created = _timestamp_field(item, "created")
         except _Invalid as problem:
-            raise UserDataError(f"{path}: bookmark {number}: {problem}.") from None
+            raise UserDataError(
+                _("{path}: bookmark {number}: {problem}.").format(
+                    path=path, number=number, problem=problem
+                )
+            ) from None
         if (kind, target) not in seen_bookmarks:
             seen_bookmarks.add((kind, target))
             content.bookmarks.append((kind, target, created))
@@ -930,16 +1002,21 @@ def _read_export(path: Path) -> _ExportContent:
                 _timestamp_field(item, "updated"),
             )
         except _Invalid as problem:
-            raise UserDataError(f"{path}: note {number}: {problem}.") from None
+            raise UserDataError(
+                _("{path}: note {number}: {problem}.").format(
+                    path=path, number=number, problem=problem
+                )
+            ) from None
         if note.section_id not in notes or note.updated > notes[note.section_id].updated:
             notes[note.section_id] = note
     content.notes = list(notes.values())
     events: dict[str, OwnEvent] = {}
     for number, item in enumerate(_items(raw, "events", path), start=1):
         title = item.get("title")
-        label = f"event {number}"
         if isinstance(title, str) and title.strip():
-            label += f" ({title.strip()!r})"
+            label = _("event {number} ({title})").format(number=number, title=repr(title.strip()))
+        else:
+            label = _("event {number}").format(number=number)
         try:
             start = _date_field(item, "start")
             assert start is not None
@@ -958,7 +1035,9 @@ def _read_export(path: Path) -> _ExportContent:
             if wrong:
                 raise _Invalid(wrong)
         except _Invalid as problem:
-            raise UserDataError(f"{path}: {label}: {problem}.") from None
+            raise UserDataError(
+                _("{path}: {label}: {problem}.").format(path=path, label=label, problem=problem)
+            ) from None
         event = _normalized(event)
         assert event.updated is not None
         previous = events.get(event.uid)
