@@ -120,6 +120,7 @@ class Pack:
     events: list[EventDef] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _section_index: dict[str, dict[str, Section]] = field(default_factory=dict, repr=False)
+    _order: list[str] | None = field(default=None, repr=False)
 
     @property
     def languages(self) -> list[str]:
@@ -148,7 +149,12 @@ class Pack:
         return [lang for lang in self.languages if section_id in self.sections_in(lang)]
 
     def section_order(self) -> list[str]:
-        """All section ids in reading order: the source language's order, then any extras."""
+        """All section ids in reading order: the source language's order, then any extras.
+
+        Worked out once (every page opened asks for its neighbours); do not modify the list.
+        """
+        if self._order is not None:
+            return self._order
         order: list[str] = []
         seen: set[str] = set()
         langs = [self.source_language, *self.languages]
@@ -162,6 +168,7 @@ class Pack:
                     if section.id not in seen:
                         seen.add(section.id)
                         order.append(section.id)
+        self._order = order
         return order
 
     def chapter_of(self, section_id: str) -> str | None:
