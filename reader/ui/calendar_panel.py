@@ -84,6 +84,7 @@ class CalendarPanel(QWidget):
         self.selected_day: dt.date | None = None
         self.current: Occurrence | None = None
         self.entries: list[CalendarEntry] = []
+        self._marked: set[str] = set()
         # Hooks the tests replace: ask before deleting, show an error, pick files.
         self.confirm: Callable[[str], bool] = self._ask
         self.show_error: Callable[[str, str], None] = lambda title, text: (
@@ -170,12 +171,14 @@ class CalendarPanel(QWidget):
         self.refresh()
 
     def _load_entries(self) -> None:
+        """Read events and event bookmarks once; the month grid and agenda ask per day."""
         self.entries = entries_from_pack(self.pack, self.lang) + entries_from_own(
             self.store.own_events()
         )
+        self._marked = {bookmark.target_id for bookmark in self.store.bookmarks("event")}
 
     def is_bookmarked(self, entry: CalendarEntry) -> bool:
-        return self.store.is_bookmarked("event", entry.uid)
+        return entry.uid in self._marked
 
     def _visible(self, occs: list[Occurrence]) -> list[Occurrence]:
         if self.bookmarked_only.isChecked():
