@@ -1,0 +1,371 @@
+"""Every command of the main window, declared once; menus and toolbar are built from the list.
+
+An :class:`ActionSpec` says what a command is called, its keys, its tooltip and which window
+method runs it. :func:`create_actions` makes the QActions (and sets them as ``<attr>`` on the
+window), :func:`build_menus` and :func:`build_toolbar` lay them out from :data:`MENUS` and
+:data:`TOOLBAR`, and tests read the same lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from reader import APP_NAME
+from reader.i18n import UI_LANGUAGES, _
+from reader.ui.window.languages import language_label
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    attr: str  # the window attribute that holds the QAction, e.g. "back_action"
+    text: str  # translated menu text
+    handler: str  # name of the window method it runs
+    keys: tuple[Key, ...] = ()
+    name: str = ""  # object name (tests and accessibility find the action by it)
+    tip: str = ""
+    checkable: bool = False
+    needs_store: bool = False  # only usable when the user data file is open
+
+
+def action_specs() -> list[ActionSpec]:
+    """All commands, with texts in the current UI language."""
+    std = QKeySequence.StandardKey
+    return [
+        ActionSpec(
+            "back_action", _("Back"), "go_back", (std.Back,), "back", _("Go back (Alt+Left)")
+        ),
+        ActionSpec(
+            "forward_action",
+            _("Forward"),
+            "go_forward",
+            (std.Forward,),
+            "forward",
+            _("Go forward (Alt+Right)"),
+        ),
+        ActionSpec(
+            "previous_action",
+            _("Previous section"),
+            "previous_section",
+            ("Ctrl+PgUp",),
+            "previousSection",
+            _("Previous section (Ctrl+Page Up)"),
+        ),
+        ActionSpec(
+            "next_action",
+            _("Next section"),
+            "next_section",
+            ("Ctrl+PgDown",),
+            "nextSection",
+            _("Next section (Ctrl+Page Down)"),
+        ),
+        ActionSpec(
+            "zoom_in_action",
+            _("Zoom in"),
+            "zoom_in",
+            (std.ZoomIn, "Ctrl+="),
+            "zoomIn",
+            _("Larger text (Ctrl++)"),
+        ),
+        ActionSpec(
+            "zoom_out_action",
+            _("Zoom out"),
+            "zoom_out",
+            (std.ZoomOut,),
+            "zoomOut",
+            _("Smaller text (Ctrl+-)"),
+        ),
+        ActionSpec(
+            "zoom_reset_action",
+            _("Actual size"),
+            "zoom_reset",
+            ("Ctrl+0",),
+            "zoomReset",
+            _("Normal text size"),
+        ),
+        ActionSpec(
+            "find_action",
+            _("Find in page…"),
+            "show_find",
+            (std.Find,),
+            "find",
+            _("Find in this page"),
+        ),
+        ActionSpec(
+            "search_action",
+            _("Search…"),
+            "show_search",
+            ("Ctrl+K", "Ctrl+Shift+F"),
+            "search",
+            _("Search the handbook (Ctrl+K)"),
+        ),
+        ActionSpec("next_hit_action", _("Next highlight"), "next_highlight", ("F3",), "nextHit"),
+        ActionSpec(
+            "previous_hit_action",
+            _("Previous highlight"),
+            "previous_highlight",
+            ("Shift+F3",),
+            "previousHit",
+        ),
+        ActionSpec(
+            "home_action", _("Home"), "go_home", ("Alt+Home",), "home", _("Start page (Alt+Home)")
+        ),
+        ActionSpec(
+            "bookmark_action",
+            _("Bookmark this section"),
+            "toggle_section_bookmark",
+            ("Ctrl+D",),
+            "bookmarkSection",
+            _("Star this section (Ctrl+D)"),
+            checkable=True,
+            needs_store=True,
+        ),
+        ActionSpec(
+            "calendar_action",
+            _("Calendar"),
+            "show_calendar",
+            ("Ctrl+Shift+E",),
+            "calendar",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "bookmarks_action",
+            _("Bookmarks and notes"),
+            "show_bookmarks",
+            ("Ctrl+B",),
+            "bookmarks",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "rebuild_index_action",
+            _("Rebuild search index"),
+            "rebuild_search_index",
+            name="rebuildIndex",
+        ),
+        ActionSpec(
+            "export_ics_action",
+            _("Export calendar (.ics)…"),
+            "_export_ics",
+            name="exportIcs",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "import_ics_action",
+            _("Import calendar (.ics)…"),
+            "_import_ics",
+            name="importIcs",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "export_data_action",
+            _("Export my data…"),
+            "choose_export_data",
+            name="exportData",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "import_data_action",
+            _("Import my data…"),
+            "choose_import_data",
+            name="importData",
+            needs_store=True,
+        ),
+        ActionSpec(
+            "copy_link_action",
+            _("Copy link to this section"),
+            "copy_link",
+            ("Ctrl+Shift+L",),
+            "copyLink",
+        ),
+        ActionSpec(
+            "full_screen_action",
+            _("Full screen"),
+            "toggle_full_screen",
+            (std.FullScreen, "F11"),
+            "fullScreen",
+            checkable=True,
+        ),
+        ActionSpec(
+            "problems_action", _("Content problems…"), "show_problems", name="contentProblems"
+        ),
+        ActionSpec(
+            "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
+        ),
+        ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
+    ]
+
+
+# Menus and toolbar, by action attribute; None is a separator. "toc_action" and
+# "search_toggle" are the docks' own show/hide actions; the language menus are built apart.
+MENUS: list[tuple[str, list[str | None]]] = [
+    (
+        "file",
+        [
+            "copy_link_action",
+            None,
+            "export_ics_action",
+            "import_ics_action",
+            "export_data_action",
+            "import_data_action",
+            None,
+            "rebuild_index_action",
+            None,
+            "quit_action",
+        ],
+    ),
+    (
+        "go",
+        [
+            "home_action",
+            "back_action",
+            "forward_action",
+            None,
+            "previous_action",
+            "next_action",
+            None,
+            "bookmark_action",
+            "bookmarks_action",
+            "calendar_action",
+            "search_action",
+            "find_action",
+            "next_hit_action",
+            "previous_hit_action",
+        ],
+    ),
+    (
+        "view",
+        [
+            "zoom_in_action",
+            "zoom_out_action",
+            "zoom_reset_action",
+            None,
+            "toc_action",
+            "search_toggle",
+            "full_screen_action",
+        ],
+    ),
+    ("help", ["about_action"]),
+]
+
+TOOLBAR: list[str | None] = [
+    "home_action",
+    "back_action",
+    "forward_action",
+    "previous_action",
+    "next_action",
+    "bookmark_action",
+    None,
+    "language_box",
+    None,
+    "zoom_out_action",
+    "zoom_in_action",
+    "find_action",
+    "search_action",
+    "calendar_action",
+]
+
+
+def menu_titles() -> dict[str, str]:
+    return {"file": _("&File"), "go": _("&Go"), "view": _("&View"), "help": _("&Help")}
+
+
+def create_actions(window: MainWindow) -> dict[str, QAction]:
+    """Make every declared action, add it to the window (so its keys work everywhere)."""
+    made: dict[str, QAction] = {}
+    for spec in action_specs():
+        action = QAction(spec.text, window)
+        if spec.keys:
+            action.setShortcuts([QKeySequence(key) for key in spec.keys])
+        if spec.name:
+            action.setObjectName(spec.name)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        action.setCheckable(spec.checkable)
+        action.triggered.connect(getattr(window, spec.handler))
+        if spec.needs_store:
+            action.setEnabled(window.store is not None)
+        window.addAction(action)
+        setattr(window, spec.attr, action)
+        made[spec.attr] = action
+    window.bookmark_action.setIconText(_("☆ Bookmark"))
+    window.rebuild_index_action.setEnabled(window.search is not None)
+    toc = window.toc_dock.toggleViewAction()
+    toc.setText(_("Contents"))
+    toc.setShortcut(QKeySequence("Ctrl+T"))
+    window.toc_action = toc
+    made["toc_action"] = toc
+    search_toggle = window.search_dock.toggleViewAction()
+    search_toggle.setText(_("Search panel"))
+    made["search_toggle"] = search_toggle
+    return made
+
+
+def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
+    bar = window.menuBar()
+    titles = menu_titles()
+    for key, entries in MENUS:
+        menu = bar.addMenu(titles[key])
+        _fill(menu, entries, actions)
+        if key == "view":
+            menu.addSeparator()
+            _language_menus(window, menu)
+            menu.addSeparator()
+            menu.addAction(window.problems_action)
+
+
+def _fill(menu: QMenu, entries: list[str | None], actions: dict[str, QAction]) -> None:
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[entry])
+
+
+def _language_menus(window: MainWindow, view_menu: QMenu) -> None:
+
+    content_menu = view_menu.addMenu(_("Content language"))
+    window.content_language_group = QActionGroup(window)
+    for code in window.pack.languages:
+        action = content_menu.addAction(language_label(code))
+        action.setCheckable(True)
+        action.setData(code)
+        action.setChecked(code == window.content_language)
+        action.triggered.connect(lambda _checked=False, c=code: window.set_content_language(c))
+        window.content_language_group.addAction(action)
+    ui_menu = view_menu.addMenu(_("Interface language"))
+    ui_group = QActionGroup(window)
+    current_ui = window.settings.ui_language or "en"
+    for code in UI_LANGUAGES:
+        action = ui_menu.addAction(language_label(code))
+        action.setCheckable(True)
+        action.setData(code)
+        action.setChecked(code == current_ui)
+        action.triggered.connect(
+            lambda _checked=False, c=code: window.uiLanguageChangeRequested.emit(c)
+        )
+        ui_group.addAction(action)
+
+
+def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    toolbar = QToolBar(_("Navigation"))
+    toolbar.setObjectName("navigationToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for entry in TOOLBAR:
+        if entry is None:
+            toolbar.addSeparator()
+        elif entry == "language_box":
+            toolbar.addWidget(window.language_box)
+        else:
+            toolbar.addAction(actions[entry])
+    window.addToolBar(toolbar)
+    return toolbar
