@@ -22,7 +22,7 @@ from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.search.documents import KINDS
 from reader.search.engine import SearchEngine
-from reader.search.index import build_index
+from reader.search.index import META_FILE, build_index
 from reader.search.manager import IndexManager
 from reader.search.snippets import snippet_text
 from reader.userdata import UserDataError
@@ -163,6 +163,17 @@ def _ready_index(pack_dir: Path, rebuild: bool = False) -> tuple[Pack, IndexMana
     return pack, manager
 
 
+def _check_output(output: Path) -> None:
+    """``--output`` replaces the folder it names: refuse anything but a new, empty or index one."""
+    if output.exists() and not output.is_dir():
+        raise CliError(f"--output {output} is a file; give a folder for the search index")
+    if output.is_dir() and any(output.iterdir()) and not (output / META_FILE).is_file():
+        raise CliError(
+            f"--output {output} holds files that are not a search index; "
+            "give a new or empty folder (it is replaced)"
+        )
+
+
 def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
     if output:
         pack = load_pack(pack_dir)
@@ -170,6 +181,7 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
             print("\n".join(str(p) for p in pack.problems), file=sys.stderr)
             return 1
         target = Path(output)
+        _check_output(target)
         try:
             build_index(pack, target, _progress)
         except OSError as exc:

@@ -115,6 +115,28 @@ def test_index_output_inside_a_file(isolated_home: Path, tmp_path: Path) -> None
     assert blocker.read_text(encoding="utf-8") == "in the way"
 
 
+def test_index_output_is_never_a_file_or_a_foreign_folder(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    """--output replaces an index; anything else there is refused and left as it was."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "report.odt").write_text("keep me too", encoding="utf-8")
+    for output in (a_file, folder):
+        result = run_cli(
+            "--pack", str(MINI_PACK), "index", "--output", str(output), home=isolated_home
+        )
+        assert_one_line_error(result, str(output))
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+    assert [p.name for p in folder.iterdir()] == ["report.odt"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == [
+        "documents",
+        "notes.txt",
+    ]  # nothing was moved aside or left behind
+
+
 @pytest.mark.slow
 def test_index_output_can_be_rebuilt(isolated_home: Path, tmp_path: Path) -> None:
     output = tmp_path / "built"
