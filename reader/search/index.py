@@ -15,6 +15,10 @@ to a staging folder beside the target and checked, the old index is renamed to `
 staging folder is renamed to the target, and ``.old`` is deleted. Any failure before the last
 rename leaves the old index in place (a failed rename is rolled back); a crash between the two
 renames is undone at the next start by :func:`restore_interrupted_swap`.
+
+A build can be cancelled (the app is closing): ``cancel`` is asked before every language and every
+document, and a progress callback may raise :class:`BuildCancelled` itself. A cancelled build
+removes its staging folder and leaves the index in place as it was.
 """
 
 from __future__ import annotations
@@ -40,6 +44,17 @@ META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 
 Progress = Callable[[int, int, str], None]
+#: Asked between languages and documents; True stops the build with :class:`BuildCancelled`.
+CancelCheck = Callable[[], bool]
+
+
+class BuildCancelled(Exception):
+    """The build was cancelled; the index in place (if any) was not changed."""
+
+
+def _stop_if_cancelled(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise BuildCancelled("the search index build was cancelled")
 
 
 def make_schema() -> Schema:
@@ -98,26 +113,54 @@ def _file_hashes(folder: Path) -> dict[str, str]:
 
 
 def build_index(
-    pack: Pack, target: Path, progress: Progress | None = None, content_hash: str | None = None
+    pack: Pack,
+    target: Path,
+    progress: Progress | None = None,
+    content_hash: str | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Path:
     """Build the index of every language of ``pack`` into ``target`` (replaced when complete).
 
     ``content_hash`` is the pack hash taken when the pack was loaded; it is recorded so that a
-    file changed while indexing makes the index stale rather than wrongly current.
+    file changed while indexing makes the index stale rather than wrongly current. Raises
+    :class:`BuildCancelled` when ``cancel`` returns True; ``target`` is then unchanged.
     """
     content_hash = content_hash or pack_hash(pack)
     staging = _new_staging(target)
     try:
         langs = pack.languages
         for number, lang in enumerate(langs):
+            _stop_if_cancelled(cancel)
             if progress:
                 progress(number, len(langs), lang)
             folder = staging / lang
             folder.mkdir()
-            ix = whoosh_index.create_in(str(folder), make_schema())
-            analyzer = Analyzer(lang, lemma_table(pack, lang))
-            writer = ix.writer(limitmb=64)
+            _index_language(pack, lang, folder, cancel)
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "pack_hash": content_hash,
+            "languages": langs,
+            "files": _file_hashes(staging),
+        }
+        (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        _stop_if_cancelled(cancel)  # a cancelled build never changes the target
+        if progress:
+            progress(len(langs), len(langs), "")
+        _swap_in(staging, target)
+        return target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
+    ix = whoosh_index.create_in(str(folder), make_schema())
+    try:
+        analyzer = Analyzer(lang, lemma_table(pack, lang))
+        writer = ix.writer(limitmb=64)
+        try:
             for doc in documents(pack, lang):
+                _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
                 writer.add_document(
@@ -135,22 +178,12 @@ def build_index(
                     body_folded=b_folded,
                     body_stem=b_stem,
                 )
-            writer.commit(optimize=True)
-            ix.close()
-        meta = {
-            "schema": SCHEMA_VERSION,
-            "pack_hash": content_hash,
-            "languages": langs,
-            "files": _file_hashes(staging),
-        }
-        (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
-        if progress:
-            progress(len(langs), len(langs), "")
-        _swap_in(staging, target)
-        return target
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        except BaseException:
+            writer.cancel()  # releases the writer's lock and temporary files
+            raise
+        writer.commit(optimize=True)
+    finally:
+        ix.close()
 
 
 def _new_staging(target: Path) -> Path:

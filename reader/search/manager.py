@@ -8,6 +8,7 @@ from pathlib import Path
 from reader import paths
 from reader.content.model import Pack
 from reader.search.index import (
+    CancelCheck,
     IndexStatus,
     Progress,
     build_index,
@@ -67,6 +68,9 @@ class IndexManager:
             return status
         return self.status() if installed else status
 
-    def build(self, progress: Progress | None = None) -> IndexStatus:
-        build_index(self.pack, self.folder, progress, self.expected_hash)
+    def build(
+        self, progress: Progress | None = None, cancel: CancelCheck | None = None
+    ) -> IndexStatus:
+        """Build and switch in a new index; raises BuildCancelled (index unchanged) if cancelled."""
+        build_index(self.pack, self.folder, progress, self.expected_hash, cancel)
         return self.status()
