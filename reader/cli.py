@@ -1,4 +1,10 @@
-"""The command line: ``strom-reader`` opens the window; subcommands work without it."""
+"""The command line: ``strom-reader`` opens the window; subcommands work without it.
+
+Expected failures (a damaged, locked or newer user-data file, a folder that cannot be created or
+written, a bad argument) end with one line on stderr, ``strom-reader COMMAND: what is wrong and
+where``, and exit code 1; a traceback is left for real bugs. Output is English: it addresses
+administrators.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,55 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import APP_ID, __version__, netguard, paths
+from reader.calendar import CalendarFileError
 from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.search.documents import KINDS
 from reader.search.engine import SearchEngine
-from reader.search.index import build_index
+from reader.search.index import META_FILE, build_index
 from reader.search.manager import IndexManager
 from reader.search.snippets import snippet_text
+from reader.userdata import UserDataError
+
+#: Failures that are the user's situation, not a bug: reported in one line, exit code 1.
+EXPECTED_ERRORS = (OSError, UserDataError, CalendarFileError)
+
+
+class CliError(Exception):
+    """A problem with the arguments or the folders, told in one line (exit code 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments end like every other expected error: one line and exit code 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong and on which path, in one line."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        reason = f"{reason} ({exc.filename})"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        reason += ": a file is where a folder should be"
+    return reason
+
+
+def one_line(exc: BaseException) -> str:
+    text = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def _user_folders(portable: bool) -> paths.Folders:
+    folders = paths.user_folders(portable)
+    try:
+        return folders.ensure()
+    except OSError as exc:
+        raise CliError(f"cannot create the user folders: {os_reason(exc)}") from exc
 
 
 def _pack_dir(value: str | None) -> Path:
@@ -24,7 +70,7 @@ def _pack_dir(value: str | None) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=APP_ID,
         description="STROM Reader: an offline handbook on preventing and combating human "
         "trafficking, for municipal staff. Without a command, opens the window.",
@@ -103,12 +149,29 @@ def _ready_index(pack_dir: Path, rebuild: bool = False) -> tuple[Pack, IndexMana
             print(problem, file=sys.stderr)
         return None
     manager = IndexManager(pack, paths.user_folders().cache)
-    status = manager.status() if rebuild else manager.prepare()
-    if rebuild or not status.ok:
-        if not status.ok:
-            print(f"{status.message}; building it", file=sys.stderr)
-        manager.build(_progress)
+    try:
+        manager.folder.parent.mkdir(parents=True, exist_ok=True)  # fail before saying "building"
+        status = manager.status() if rebuild else manager.prepare()
+        if rebuild or not status.ok:
+            if not status.ok:
+                print(f"{status.message}; building it", file=sys.stderr)
+            manager.build(_progress)
+    except OSError as exc:
+        raise CliError(
+            f"cannot prepare the search index in {manager.folder}: {os_reason(exc)}"
+        ) from exc
     return pack, manager
+
+
+def _check_output(output: Path) -> None:
+    """``--output`` replaces the folder it names: refuse anything but a new, empty or index one."""
+    if output.exists() and not output.is_dir():
+        raise CliError(f"--output {output} is a file; give a folder for the search index")
+    if output.is_dir() and any(output.iterdir()) and not (output / META_FILE).is_file():
+        raise CliError(
+            f"--output {output} holds files that are not a search index; "
+            "give a new or empty folder (it is replaced)"
+        )
 
 
 def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
@@ -117,7 +180,12 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
         if pack.manifest is None:
             print("\n".join(str(p) for p in pack.problems), file=sys.stderr)
             return 1
-        build_index(pack, Path(output), _progress)
+        target = Path(output)
+        _check_output(target)
+        try:
+            build_index(pack, target, _progress)
+        except OSError as exc:
+            raise CliError(f"cannot write the search index to {target}: {os_reason(exc)}") from exc
         print(f"search index written to {output}")
         return 0
     ready = _ready_index(pack_dir, rebuild)
@@ -138,11 +206,7 @@ def cmd_search(pack_dir: Path, args: argparse.Namespace) -> int:
     else:
         lang = args.search_lang or args.lang or pack.source_language
         if lang not in pack.languages:
-            print(
-                f"unknown language {lang!r}; the pack has: {', '.join(pack.languages)}",
-                file=sys.stderr,
-            )
-            return 2
+            raise CliError(f"unknown language {lang!r}; the pack has: {', '.join(pack.languages)}")
         langs = [lang]
     engine = SearchEngine(pack, manager.folder)
     results = engine.search(
@@ -174,9 +238,7 @@ def _date_argument(value: str | None, default: dt.date, name: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SystemExit(
-            f"strom-reader events: {name} {value!r} is not a date like 2026-10-18"
-        ) from None
+        raise CliError(f"{name} {value!r} is not a date like 2026-10-18") from None
 
 
 def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
@@ -192,9 +254,9 @@ def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
     first = _date_argument(args.first, today, "--from")
     last = _date_argument(args.last, first + dt.timedelta(days=365), "--to")
     if last < first:
-        print("strom-reader events: --to is before --from", file=sys.stderr)
-        return 2
-    store = UserStore(default_store_path(paths.user_folders(args.portable).ensure()))
+        raise CliError("--to is before --from")
+    # Only the data folder is needed; the store creates it and names it if that fails.
+    store = UserStore(default_store_path(paths.user_folders(args.portable)))
     try:
         if store.open_report.recovered_from is not None:
             print(store.open_report.message, file=sys.stderr)
@@ -225,6 +287,15 @@ def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install()
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except (CliError, *EXPECTED_ERRORS) as exc:
+        where = f"{APP_ID} {args.command}" if args.command else APP_ID
+        print(f"{where}: {one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return cmd_validate(args.pack_path or args.pack)
     if args.command == "self-test":
@@ -237,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_events(_pack_dir(args.pack), args)
     from reader.ui.app import LaunchOptions, run
 
+    _user_folders(args.portable)  # before any window, so a failure is one clear line
     return run(
         LaunchOptions(
             pack_dir=_pack_dir(args.pack),

@@ -8,8 +8,17 @@ Layout of an index folder::
 The index lives in the user cache folder. A copy built at build time ships inside the app
 (``reader/_data/index``); at start it is copied to the cache when it matches the pack, so the
 first start does not index. A missing, stale or damaged index (any file whose checksum does not
-match, e.g. a truncated segment) is rebuilt; building writes to a temporary folder and swaps it in,
-so the old index stays usable until the new one is complete.
+match, e.g. a truncated segment) is rebuilt.
+
+A build and the install of the shipped copy are switched in the same way: the new index is written
+to a staging folder beside the target and checked, the old index is renamed to ``<name>.old``, the
+staging folder is renamed to the target, and ``.old`` is deleted. Any failure before the last
+rename leaves the old index in place (a failed rename is rolled back); a crash between the two
+renames is undone at the next start by :func:`restore_interrupted_swap`.
+
+A build can be cancelled (the app is closing): ``cancel`` is asked before every language and every
+document, and a progress callback may raise :class:`BuildCancelled` itself. A cancelled build
+removes its staging folder and leaves the index in place as it was.
 """
 
 from __future__ import annotations
@@ -35,6 +44,17 @@ META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 
 Progress = Callable[[int, int, str], None]
+#: Asked between languages and documents; True stops the build with :class:`BuildCancelled`.
+CancelCheck = Callable[[], bool]
+
+
+class BuildCancelled(Exception):
+    """The build was cancelled; the index in place (if any) was not changed."""
+
+
+def _stop_if_cancelled(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise BuildCancelled("the search index build was cancelled")
 
 
 def make_schema() -> Schema:
@@ -93,27 +113,54 @@ def _file_hashes(folder: Path) -> dict[str, str]:
 
 
 def build_index(
-    pack: Pack, target: Path, progress: Progress | None = None, content_hash: str | None = None
+    pack: Pack,
+    target: Path,
+    progress: Progress | None = None,
+    content_hash: str | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Path:
     """Build the index of every language of ``pack`` into ``target`` (replaced when complete).
 
     ``content_hash`` is the pack hash taken when the pack was loaded; it is recorded so that a
-    file changed while indexing makes the index stale rather than wrongly current.
+    file changed while indexing makes the index stale rather than wrongly current. Raises
+    :class:`BuildCancelled` when ``cancel`` returns True; ``target`` is then unchanged.
     """
     content_hash = content_hash or pack_hash(pack)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+    staging = _new_staging(target)
     try:
         langs = pack.languages
         for number, lang in enumerate(langs):
+            _stop_if_cancelled(cancel)
             if progress:
                 progress(number, len(langs), lang)
             folder = staging / lang
             folder.mkdir()
-            ix = whoosh_index.create_in(str(folder), make_schema())
-            analyzer = Analyzer(lang, lemma_table(pack, lang))
-            writer = ix.writer(limitmb=64)
+            _index_language(pack, lang, folder, cancel)
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "pack_hash": content_hash,
+            "languages": langs,
+            "files": _file_hashes(staging),
+        }
+        (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        _stop_if_cancelled(cancel)  # a cancelled build never changes the target
+        if progress:
+            progress(len(langs), len(langs), "")
+        _swap_in(staging, target)
+        return target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
+    ix = whoosh_index.create_in(str(folder), make_schema())
+    try:
+        analyzer = Analyzer(lang, lemma_table(pack, lang))
+        writer = ix.writer(limitmb=64)
+        try:
             for doc in documents(pack, lang):
+                _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
                 writer.add_document(
@@ -131,28 +178,49 @@ def build_index(
                     body_folded=b_folded,
                     body_stem=b_stem,
                 )
-            writer.commit(optimize=True)
-            ix.close()
-        meta = {
-            "schema": SCHEMA_VERSION,
-            "pack_hash": content_hash,
-            "languages": langs,
-            "files": _file_hashes(staging),
-        }
-        (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
-        if progress:
-            progress(len(langs), len(langs), "")
-        old = target.with_name(target.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            target.rename(old)
+        except BaseException:
+            writer.cancel()  # releases the writer's lock and temporary files
+            raise
+        writer.commit(optimize=True)
+    finally:
+        ix.close()
+
+
+def _new_staging(target: Path) -> Path:
+    """An empty folder beside ``target`` (same file system, so renames are atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+
+
+def _moved_aside(target: Path) -> Path:
+    return target.with_name(target.name + ".old")
+
+
+def restore_interrupted_swap(target: Path) -> bool:
+    """Put back an index that a swap moved aside but never replaced; returns whether it did."""
+    old = _moved_aside(target)
+    if target.exists() or not old.is_dir():
+        return False
+    old.rename(target)
+    return True
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Make the complete index in ``staging`` the one at ``target``; else keep the old one."""
+    restore_interrupted_swap(target)
+    old = _moved_aside(target)
+    if old.exists():
+        shutil.rmtree(old)
+    had_previous = target.exists()
+    if had_previous:
+        target.rename(old)
+    try:
         staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-        return target
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if had_previous:
+            old.rename(target)
         raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -189,16 +257,23 @@ def check_index(folder: Path, pack: Pack, expected_hash: str | None = None) -> I
 
 
 def install_shipped_index(shipped: Path, target: Path, pack: Pack, expected_hash: str) -> bool:
-    """Copy a prebuilt index into the cache if it matches the pack; returns whether it did."""
+    """Copy a prebuilt index into the cache if it matches the pack; returns whether it did.
+
+    The copy is made beside ``target`` and checked before it is swapped in, so a failure (a full
+    disk, a crash) leaves the previous index as it was; the error is raised.
+    """
     if not check_index(shipped, pack, expected_hash).ok:
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
-    shutil.rmtree(staging)
-    shutil.copytree(shipped, staging)
-    if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
+    staging = _new_staging(target)
+    try:
+        shutil.copytree(shipped, staging, dirs_exist_ok=True)
+        if not check_index(staging, pack, expected_hash).ok:  # e.g. changed while copying
+            shutil.rmtree(staging, ignore_errors=True)
+            return False
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return True
 
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from reader import paths
 from reader.content.model import Pack
 from reader.search.index import (
+    CancelCheck,
     IndexStatus,
     Progress,
     build_index,
     check_index,
     install_shipped_index,
     pack_hash,
+    restore_interrupted_swap,
 )
+
+log = logging.getLogger(__name__)
 
 SHIPPED_INDEX = "index"
 
@@ -45,14 +50,27 @@ class IndexManager:
         return check_index(self.folder, self.pack, self.expected_hash)
 
     def prepare(self) -> IndexStatus:
-        """Make the index ready without building if possible; returns the resulting status."""
+        """Make the index ready without building if possible; returns the resulting status.
+
+        A shipped copy that cannot be installed (e.g. the disk is full) is logged and the status
+        of the index in place is returned, so the caller builds as it would without a copy.
+        """
+        restore_interrupted_swap(self.folder)
         status = self.status()
         if status.ok:
             return status
-        if install_shipped_index(self.shipped, self.folder, self.pack, self.expected_hash):
-            return self.status()
-        return status
+        try:
+            installed = install_shipped_index(
+                self.shipped, self.folder, self.pack, self.expected_hash
+            )
+        except OSError as exc:
+            log.warning("the shipped search index could not be installed: %s", exc)
+            return status
+        return self.status() if installed else status
 
-    def build(self, progress: Progress | None = None) -> IndexStatus:
-        build_index(self.pack, self.folder, progress, self.expected_hash)
+    def build(
+        self, progress: Progress | None = None, cancel: CancelCheck | None = None
+    ) -> IndexStatus:
+        """Build and switch in a new index; raises BuildCancelled (index unchanged) if cancelled."""
+        build_index(self.pack, self.folder, progress, self.expected_hash, cancel)
         return self.status()

@@ -4,6 +4,10 @@ One worker object lives in its own QThread; queued calls run there in order, so 
 for while the index is being built simply runs once the build is done. Each search carries a
 request number; the worker skips requests that a newer one has replaced, and the panel ignores
 results that arrive for anything but the latest request.
+
+Closing the app during a build does not wait for it: :meth:`SearchService.stop` sets the worker's
+cancel flag, which the build checks before every document, and waits at most
+:data:`STOP_TIMEOUT_MS` for the thread. The cancelled build leaves the index on disk as it was.
 """
 
 from __future__ import annotations
@@ -17,9 +21,15 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.content.model import Pack
 from reader.search.engine import SearchEngine, SearchResults
+from reader.search.index import BuildCancelled
 from reader.search.manager import IndexManager
 
 log = logging.getLogger(__name__)
+
+#: How long stop() waits for the worker; a cancelled build ends within one language's commit.
+STOP_TIMEOUT_MS = 3000
+#: Services whose thread outlived stop(): kept referenced, as destroying a running QThread aborts.
+_still_running: list[SearchService] = []
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,7 @@ class SearchWorker(QObject):
         self.engine: SearchEngine | None = None
         self._latest = 0
         self._lock = threading.Lock()
+        self.cancel = threading.Event()  # set from the GUI thread to stop a build
 
     def note_request(self, number: int) -> None:
         """Called from the GUI thread: ``number`` is now the newest request."""
@@ -54,6 +65,11 @@ class SearchWorker(QObject):
         with self._lock:
             return number < self._latest
 
+    def _build(self) -> None:
+        self.manager.build(
+            lambda done, total, lang: self.progress.emit(done, total, lang), self.cancel.is_set
+        )
+
     @Slot()
     def prepare(self) -> None:
         try:
@@ -61,13 +77,15 @@ class SearchWorker(QObject):
             message = ""
             if not status.ok:
                 message = status.message
-                self.manager.build(lambda done, total, lang: self.progress.emit(done, total, lang))
+                self._build()
                 status = self.manager.status()
             if not status.ok:
                 self.ready.emit(0, status.message)
                 return
             self._open_engine()
             self.ready.emit(1, message)
+        except BuildCancelled:
+            log.info("search index build cancelled")  # the app is closing: nothing to report
         except Exception as exc:  # a broken disk or a full cache must not kill the app
             log.exception("search index could not be prepared")
             self.ready.emit(0, str(exc))
@@ -78,9 +96,11 @@ class SearchWorker(QObject):
             self.engine.close()
             self.engine = None
         try:
-            self.manager.build(lambda done, total, lang: self.progress.emit(done, total, lang))
+            self._build()
             self._open_engine()
             self.ready.emit(1, "")
+        except BuildCancelled:
+            log.info("search index rebuild cancelled")
         except Exception as exc:
             log.exception("search index could not be rebuilt")
             self.ready.emit(0, str(exc))
@@ -178,8 +198,19 @@ class SearchService(QObject):
     def latest_request(self) -> int:
         return self._number
 
-    def stop(self) -> None:
-        if self.worker_thread.isRunning():
-            self._shutdown.emit()
-            self.worker_thread.quit()
-            self.worker_thread.wait()
+    def stop(self) -> bool:
+        """Cancel a build in progress and end the worker thread; returns whether it ended.
+
+        Waits at most :data:`STOP_TIMEOUT_MS`. A thread still running after that (stuck in a slow
+        disk write) is left to end on its own, with this service kept referenced until then.
+        """
+        if not self.worker_thread.isRunning():
+            return True
+        self.worker.cancel.set()
+        self._shutdown.emit()
+        self.worker_thread.quit()
+        if self.worker_thread.wait(STOP_TIMEOUT_MS):
+            return True
+        log.warning("the search thread did not end within %d ms", STOP_TIMEOUT_MS)
+        _still_running.append(self)
+        return False

@@ -127,4 +127,4 @@ def test_cli_search_json(isolated_home: Path) -> None:
         timeout=120,
         env=env,
     )
-    assert again.returncode == 2 and "unknown language 'xx'" in again.stderr
+    assert again.returncode == 1 and "unknown language 'xx'" in again.stderr
