@@ -78,10 +78,13 @@ class Application:
         self.window: MainWindow | None = None
         self.search: SearchService | None = None
         self.store: UserStore | None = None
+        self.store_error = ""  # why the user data could not be opened, in the UI language
+        i18n.install(self.settings.ui_language)  # the store's messages speak the UI language
         try:
             self.store = UserStore(default_store_path(self.folders))
         except (OSError, UserDataError) as exc:  # e.g. a read-only data folder
             log.error("user data cannot be opened: %s", exc)
+            self.store_error = str(exc)
         self.qt_app.aboutToQuit.connect(self.shutdown)
 
     def install_translations(self) -> None:
@@ -108,8 +111,9 @@ class Application:
             search=self.search,
             store=self.store,
         )
-        if self.store is not None and self.store.open_report.recovered_from is not None:
-            window.show_data_notice(self._recovery_message())
+        notice = self._data_notice()
+        if notice:
+            window.show_data_notice(notice)
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window
@@ -150,13 +154,16 @@ class Application:
         else:
             window.open_start()
 
-    def _recovery_message(self) -> str:
-        assert self.store is not None
-        backup = self.store.open_report.recovered_from
-        return i18n._(
-            "Your bookmarks and notes file was damaged. It was moved aside to {file} and a new, "
-            "empty one was started. Nothing else was changed."
-        ).format(file=backup)
+    def _data_notice(self) -> str:
+        """What the user must know about their data file at start, or "" if all is well."""
+        if self.store is None:
+            return i18n._(
+                "Your bookmarks, notes and own events cannot be opened, so nothing you mark or"
+                " write now can be saved. The handbook and search work as usual. Reason: {reason}"
+            ).format(reason=self.store_error)
+        if self.store.open_report.recovered_from is not None:
+            return self.store.open_report.message  # how much was recovered, where the old file is
+        return ""
 
     def shutdown(self) -> None:
         """Stop the search thread (it may be building the index) and close the user data."""
