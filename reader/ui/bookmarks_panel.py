@@ -19,6 +19,7 @@ from reader.calendar import entries_from_own, entries_from_pack, occurrences
 from reader.content.model import Pack
 from reader.i18n import _, format_date
 from reader.search.analysis import fold
+from reader.ui.data_guard import DataGuard
 from reader.userdata import UserStore
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -42,12 +43,18 @@ class BookmarksPanel(QWidget):
     dataChanged = Signal()
 
     def __init__(
-        self, pack: Pack, store: UserStore, lang: str, parent: QWidget | None = None
+        self,
+        pack: Pack,
+        store: UserStore,
+        guard: DataGuard,
+        lang: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self.pack = pack
         self.store = store
+        self.guard = guard
         self.lang = lang
         self.filter_field = QLineEdit()
         self.filter_field.setPlaceholderText(_("Search bookmarks and notes"))
@@ -104,6 +111,10 @@ class BookmarksPanel(QWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
+        self.guard.read(_("Your bookmarks and notes could not be read."), self._fill, lambda: None)
+        self.tree.expandAll()
+
+    def _fill(self) -> None:
         sections = self._group(_("Sections"))
         chapters: dict[str, QTreeWidgetItem] = {}
         order = {sid: index for index, sid in enumerate(self.pack.section_order())}
@@ -152,7 +163,6 @@ class BookmarksPanel(QWidget):
             if group.childCount() == 0:
                 group.addChild(self._item(_("(none)")))
             self.tree.addTopLevelItem(group)
-        self.tree.expandAll()
 
     def items(self, kind: str) -> list[QTreeWidgetItem]:
         found = []
@@ -179,10 +189,16 @@ class BookmarksPanel(QWidget):
             return
         kind, ident = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
         if kind in ("section", "event"):
-            self.store.remove_bookmark(kind, ident)
+            ok = self.guard.write(
+                _("The bookmark was not removed."), lambda: self.store.remove_bookmark(kind, ident)
+            )
         elif kind == "note":
-            self.store.set_note(ident, "")
+            ok = self.guard.write(
+                _("The note was not deleted."), lambda: self.store.set_note(ident, "")
+            )
         else:
+            return
+        if not ok:
             return
         self.refresh()
         self.dataChanged.emit()

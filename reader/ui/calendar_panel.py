@@ -46,8 +46,9 @@ from reader.i18n import (
     month_name,
     ngettext,
 )
-from reader.ui.event_dialog import EventDialog, qdate
-from reader.userdata import UserDataError, UserStore
+from reader.ui.data_guard import DataGuard
+from reader.ui.event_dialog import EventDialog, event_text, qdate
+from reader.userdata import OwnEvent, UserStore
 
 AGENDA_DAYS = 365
 AGENDA_LIMIT = 60
@@ -72,12 +73,18 @@ class CalendarPanel(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, pack: Pack, store: UserStore, lang: str, parent: QWidget | None = None
+        self,
+        pack: Pack,
+        store: UserStore,
+        guard: DataGuard,
+        lang: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendarPanel")
         self.pack = pack
         self.store = store
+        self.guard = guard
         self.lang = lang
         self.today = dt.date.today()
         self.year, self.month = self.today.year, self.today.month
@@ -172,10 +179,15 @@ class CalendarPanel(QWidget):
 
     def _load_entries(self) -> None:
         """Read events and event bookmarks once; the month grid and agenda ask per day."""
-        self.entries = entries_from_pack(self.pack, self.lang) + entries_from_own(
-            self.store.own_events()
+        own: list[OwnEvent] = self.guard.read(
+            _("Your own events could not be read."), self.store.own_events, lambda: []
         )
-        self._marked = {bookmark.target_id for bookmark in self.store.bookmarks("event")}
+        self.entries = entries_from_pack(self.pack, self.lang) + entries_from_own(own)
+        self._marked = self.guard.read(
+            _("Your event bookmarks could not be read."),
+            lambda: {bookmark.target_id for bookmark in self.store.bookmarks("event")},
+            set,
+        )
 
     def is_bookmarked(self, entry: CalendarEntry) -> bool:
         return entry.uid in self._marked
@@ -332,10 +344,17 @@ class CalendarPanel(QWidget):
         if self.current is None:
             return
         uid = self.current.entry.uid
-        if self.store.is_bookmarked("event", uid):
-            self.store.remove_bookmark("event", uid)
+        if uid in self._marked:
+            ok = self.guard.write(
+                _("The bookmark was not removed."),
+                lambda: self.store.remove_bookmark("event", uid),
+            )
         else:
-            self.store.add_bookmark("event", uid)
+            ok = self.guard.write(
+                _("The event was not bookmarked."), lambda: self.store.add_bookmark("event", uid)
+            )
+        if not ok:
+            return
         self.refresh()
         self.dataChanged.emit()
 
@@ -350,14 +369,17 @@ class CalendarPanel(QWidget):
                 self.save_event(event)
 
     def save_event(self, event: object) -> bool:
-        from reader.userdata import OwnEvent
-
         assert isinstance(event, OwnEvent)
-        try:
-            saved = self.store.save_event(event)
-        except UserDataError as exc:
-            self.show_error(_("The event was not saved"), str(exc))
+        kept: list[OwnEvent] = []
+        if not self.guard.write(
+            _("The event was not saved."),
+            lambda: kept.append(self.store.save_event(event)),
+            key=f"event:{event.uid}",
+            unsaved_label=_("Event"),
+            unsaved_text=event_text(event),
+        ):
             return False
+        saved = kept[-1]
         self.selected_day = saved.start
         self.year, self.month = saved.start.year, saved.start.month
         self.current = Occurrence(
@@ -370,7 +392,10 @@ class CalendarPanel(QWidget):
     def edit_event(self) -> None:
         if self.current is None or self.current.entry.source != "own":
             return
-        event = self.store.own_event(self.current.entry.uid)
+        uid = self.current.entry.uid
+        event = self.guard.read(
+            _("The event could not be read."), lambda: self.store.own_event(uid), lambda: None
+        )
         if event is None:
             return
         dialog = EventDialog(self, event)
@@ -385,7 +410,10 @@ class CalendarPanel(QWidget):
         entry = self.current.entry
         if not self.confirm(_("Delete the event “{title}”?").format(title=entry.title)):
             return
-        self.store.delete_event(entry.uid)
+        if not self.guard.write(
+            _("The event was not deleted."), lambda: self.store.delete_event(entry.uid)
+        ):
+            return
         self.current = None
         self.refresh()
         self.dataChanged.emit()
@@ -449,7 +477,13 @@ class CalendarPanel(QWidget):
         return "\n".join(lines)
 
     def apply(self, preview: ImportPreview) -> int:
-        count = apply_import(preview, self.store)
+        counted: list[int] = []
+        if not self.guard.write(
+            _("The events were not imported."),
+            lambda: counted.append(apply_import(preview, self.store)),
+        ):
+            return 0
+        count = counted[-1]
         self.refresh()
         self.dataChanged.emit()
         self.message.emit(

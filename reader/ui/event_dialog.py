@@ -19,8 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.i18n import _
+from reader.i18n import _, format_date
 from reader.userdata import OwnEvent
+
+
+def event_text(event: OwnEvent) -> str:
+    """The event as plain text: what is saved to a file when the data file refuses it."""
+    when = format_date(event.start)
+    if event.end is not None and event.end != event.start:
+        when += " – " + format_date(event.end)
+    if event.start_time is not None:
+        when += " " + event.start_time.strftime("%H:%M")
+        if event.end_time is not None:
+            when += "–" + event.end_time.strftime("%H:%M")
+    lines = [event.title, when, event.place, event.description]
+    return "\n".join(line for line in lines if line)
 
 
 def new_uid() -> str:

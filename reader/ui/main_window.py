@@ -29,6 +29,8 @@ from reader.settings import Settings
 from reader.ui.about_dialog import show_about
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.calendar_panel import CalendarPanel
+from reader.ui.data_guard import DataGuard
+from reader.ui.data_problem_bar import DataProblemBar
 from reader.ui.find_bar import FindBar
 from reader.ui.note_editor import NoteEditor
 from reader.ui.reader_view import ReaderView
@@ -82,6 +84,11 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         self.data_notice.setStyleSheet("background:#fde2e1; padding:6px;")
         self.data_notice.hide()
         self.store = store
+        # Every read and write of the user's data goes through the guard; its problem bar says
+        # when one fails and keeps what was typed (see reader/ui/data_guard.py).
+        self.data_guard = DataGuard(self)
+        self.data_guard.recovered.connect(self._user_data_changed)
+        self.data_problem_bar = DataProblemBar(self.data_guard)
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +100,7 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         self.splitter.addWidget(page)
         self.note_editor: NoteEditor | None = None
         if store is not None:
-            self.note_editor = NoteEditor(store)
+            self.note_editor = NoteEditor(store, self.data_guard)
             self.splitter.addWidget(self.note_editor)
             self.splitter.setStretchFactor(0, 5)
             self.splitter.setStretchFactor(1, 1)
@@ -102,6 +109,7 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.data_notice)
+        layout.addWidget(self.data_problem_bar)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
 
@@ -124,7 +132,9 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         self.bookmarks_panel: BookmarksPanel | None = None
         self.calendar_panel: CalendarPanel | None = None
         if store is not None:
-            self.bookmarks_panel = BookmarksPanel(pack, store, self.content_language)
+            self.bookmarks_panel = BookmarksPanel(
+                pack, store, self.data_guard, self.content_language
+            )
             self.bookmarks_panel.sectionRequested.connect(self.open_section)
             self.bookmarks_panel.eventRequested.connect(self.show_event)
             self.bookmarks_panel.dataChanged.connect(self._user_data_changed)
@@ -134,7 +144,7 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
             # Below the contents rather than tabbed with them: Qt 6.11 leaves a stray, visible
             # copy of the tab bar of a second tabbed dock group (seen offscreen and in PNGs).
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.bookmarks_dock)
-            self.calendar_panel = CalendarPanel(pack, store, self.content_language)
+            self.calendar_panel = CalendarPanel(pack, store, self.data_guard, self.content_language)
             self.calendar_panel.sectionRequested.connect(self.open_section)
             self.calendar_panel.dataChanged.connect(self._user_data_changed)
             self.calendar_panel.message.connect(self._status)
@@ -211,15 +221,44 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         self.problems_action.setEnabled(bool(count))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window state is saved whatever happens to the note; a note that cannot be saved
+        # is offered to a file before the window goes.
+        self.store_state()
         if self.note_editor is not None:
             self.note_editor.save()
-        self.store_state()
+        if self.data_guard.unsaved and not self.confirm_unsaved_close():
+            event.ignore()
+            self.settingsChanged.emit()
+            return
         self._save_timer.stop()
         self.settingsChanged.emit()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
         super().closeEvent(event)
+
+    def confirm_unsaved_close(self) -> bool:
+        """Text that could not be saved: save it to a file, close anyway, or stay (False)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Your note is not saved"))
+        box.setText(
+            _(
+                "A note could not be saved to your data file. Save its text to a file before"
+                " closing, so that it is not lost?"
+            )
+        )
+        box.setInformativeText(
+            self.data_guard.last_failure.reason if self.data_guard.last_failure else ""
+        )
+        save = box.addButton(_("Save text to a file…"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return self.data_problem_bar.choose_file()
+        return clicked is discard
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's back and forward buttons work anywhere in the window."""

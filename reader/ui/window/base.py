@@ -21,6 +21,8 @@ from reader.settings import Settings
 if TYPE_CHECKING:
     from reader.ui.bookmarks_panel import BookmarksPanel
     from reader.ui.calendar_panel import CalendarPanel
+    from reader.ui.data_guard import DataGuard
+    from reader.ui.data_problem_bar import DataProblemBar
     from reader.ui.find_bar import FindBar
     from reader.ui.note_editor import NoteEditor
     from reader.ui.reader_view import ReaderView
@@ -48,6 +50,8 @@ class WindowBase(QMainWindow):
     find_bar: FindBar
     language_notice: QLabel
     data_notice: QLabel
+    data_guard: DataGuard
+    data_problem_bar: DataProblemBar
     problem_label: QLabel
     index_progress: QProgressBar
     language_box: QComboBox

@@ -65,7 +65,13 @@ class NavigationMixin(WindowBase):
 
     def _show_home(self, record: bool) -> None:
         last = self.settings.last_section or None
-        self.view.show_page(home_html(self.pack, self.store, self.content_language, last))
+        lang = self.content_language
+        page = self.data_guard.read(
+            _("Your bookmarked events could not be read."),
+            lambda: home_html(self.pack, self.store, lang, last),
+            lambda: home_html(self.pack, None, lang, last),
+        )
+        self.view.show_page(page)
         self.language_notice.hide()
         self.current_section = HOME_ID
         if record:

@@ -17,25 +17,42 @@ class UserDataMixin(WindowBase):
         """Bookmark star and note pane follow the page shown."""
         has_section = section_id is not None and self.store is not None
         self.bookmark_action.setEnabled(has_section)
-        self._show_bookmark_state(
-            bool(section_id and self.store and self.store.is_bookmarked("section", section_id))
-        )
+        self._show_bookmark_state(self._section_is_bookmarked(section_id))
         if self.note_editor is not None:
             self.note_editor.setEnabled(section_id is not None)
             if section_id is not None:
                 self.note_editor.show_section(section_id)
 
+    def _section_is_bookmarked(self, section_id: str | None) -> bool:
+        store = self.store
+        if store is None or not section_id or section_id == HOME_ID:
+            return False
+        return self.data_guard.read(
+            _("Your bookmarks could not be read."),
+            lambda: store.is_bookmarked("section", section_id),
+            lambda: False,
+        )
+
     def toggle_section_bookmark(self) -> None:
         section = self.current_section
-        if self.store is None or not section or section == HOME_ID:
+        store = self.store
+        if store is None or not section or section == HOME_ID:
             return
-        if self.store.is_bookmarked("section", section):
-            self.store.remove_bookmark("section", section)
-            self._status(_("Bookmark removed."))
+        if self._section_is_bookmarked(section):
+            ok = self.data_guard.write(
+                _("The bookmark was not removed."),
+                lambda: store.remove_bookmark("section", section),
+            )
+            done = _("Bookmark removed.")
         else:
-            self.store.add_bookmark("section", section)
-            self._status(_("Section bookmarked."))
-        self._show_bookmark_state(self.store.is_bookmarked("section", section))
+            ok = self.data_guard.write(
+                _("The section was not bookmarked."),
+                lambda: store.add_bookmark("section", section),
+            )
+            done = _("Section bookmarked.")
+        if ok:
+            self._status(done)
+        self._show_bookmark_state(self._section_is_bookmarked(section))
         self._refresh_bookmarks()
 
     def _show_bookmark_state(self, marked: bool) -> None:
@@ -53,7 +70,9 @@ class UserDataMixin(WindowBase):
         if self.current_section == HOME_ID:
             self._show_home(False)
         elif self.current_section and self.store is not None:
-            self._show_bookmark_state(self.store.is_bookmarked("section", self.current_section))
+            self._show_bookmark_state(self._section_is_bookmarked(self.current_section))
+            if self.note_editor is not None:
+                self.note_editor.reload()
 
     def show_calendar(self) -> None:
         if self.calendar_panel is not None:

@@ -1,0 +1,3 @@
+from tests.ui.conftest import launch
+
+__all__ = ["launch"]
