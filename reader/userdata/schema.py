@@ -1,0 +1,70 @@
+"""The tables of the user data file, their versions and the migrations between them.
+
+``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` takes a database from version
+N to N + 1, each step in its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCHEMA_VERSION = 1
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the current transaction.
+
+    (``Connection.executescript`` would commit the open transaction first.)
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        conn.execute(statement)
+
+
+def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V1)
+
+
+# The first version's schema, exactly as version 1 databases have it (tests create one from it).
+SCHEMA_V1 = """
+CREATE TABLE bookmarks (
+    kind TEXT NOT NULL CHECK (kind IN ('section', 'event')),
+    target_id TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (kind, target_id)
+);
+CREATE TABLE notes (
+    section_id TEXT NOT NULL PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE events (
+    uid TEXT NOT NULL PRIMARY KEY,
+    title TEXT NOT NULL,
+    start TEXT NOT NULL,
+    "end" TEXT,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL
+);
+CREATE INDEX events_by_start ON events (start, start_time);
+"""
+
+# MIGRATIONS[n] takes a database from schema version n to n + 1. It runs inside a transaction
+# that also sets user_version, so a crash halfway leaves the old version intact.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: _migrate_0_to_1,
+}
+
+# The columns of each table, in the order the code reads and writes them.
+BOOKMARK_COLUMNS = "kind, target_id, created"
+NOTE_COLUMNS = "section_id, text, updated"
+EVENT_COLUMNS = 'uid, title, start, "end", start_time, end_time, place, description, updated'
