@@ -19,6 +19,7 @@ from reader.userdata.records import OpenReport, UserDataError
 from reader.userdata.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite file
 
 # SQLite primary result codes that mean "this file is damaged / not a database".
 _SQLITE_CORRUPT = 11
@@ -49,6 +50,7 @@ class StoreConnection:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file we opened
         self.open_report = OpenReport(None, "")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +96,30 @@ class StoreConnection:
         except BaseException:
             conn.close()
             raise
+        self._identity = self._file_identity()
         return conn
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def _file_is_gone(self) -> bool:
+        """True if another program replaced the file or wrote over it since we opened it.
+
+        SQLite keeps reading its own cache and writing its log in that case, and would report
+        changes saved into a file that no longer holds them; this is checked before each write.
+        """
+        if self._file_identity() != self._identity:
+            return True
+        try:
+            with self.path.open("rb") as handle:
+                head = handle.read(len(SQLITE_MAGIC))
+        except OSError:
+            return True
+        return head not in (b"", SQLITE_MAGIC)  # empty: a new file whose pages are in the log
 
     def _open_error(self, exc: sqlite3.Error) -> UserDataError:
         return UserDataError(
@@ -171,6 +196,16 @@ class StoreConnection:
                 conn.execute(begin)
             except sqlite3.Error as exc:
                 raise self._failure(exc, writing=writing) from exc
+            if writing and self._file_is_gone():
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise UserDataError(
+                    _(
+                        "Could not save to {path}: another program replaced the file or wrote"
+                        " over it. Restart STROM Reader to move it aside and recover what can be"
+                        " read."
+                    ).format(path=self.path)
+                )
             try:
                 yield conn
                 conn.execute("COMMIT")

@@ -108,6 +108,28 @@ def test_nothing_reported_saved_is_lost(launch: Launcher, kind: str, fault: str)
         assert has(app.store, before) and has(app.store, during)
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_garbage_written_over_the_open_file(launch: Launcher, kind: str, tmp_path: Path) -> None:
+    """Another program destroys the file: the app notices at the next write instead of saying
+    "saved" into a file that is gone, keeps a note's text, and starts a fresh file next time."""
+    write, has, (before, during) = KINDS[kind]
+    app, window = launch()
+    assert app.store is not None and write(window, before)
+    app, window = restart(launch, app, window)  # the rows are in the file itself, not the log
+    assert app.store is not None
+    with injection.garbage_file(app.store):
+        assert not write(window, during)
+        assert window.isVisible() and window.data_problem_bar.isVisible()
+        if kind == "note":
+            saved = tmp_path / "note.txt"
+            assert window.data_problem_bar.save_text_to(saved)
+            assert during in saved.read_text(encoding="utf-8")
+    app, window = restart(launch, app, window)
+    assert app.store is not None and app.store.open_report.recovered_from is not None
+    assert window.data_notice.isVisible()
+    assert write(window, during) and has(app.store, during)  # the new file takes changes
+
+
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_read_only_data_at_start(launch: Launcher, isolated_home: Path, what: str) -> None:
     """A data file (or folder) that cannot be written when the app starts, as on a locked-down

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.userdata import UserStore
+from reader.userdata import UserDataError, UserStore
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 WRITER = """
 import sys
 from pathlib import Path
-from reader.userdata import UserStore
+from reader.userdata import UserDataError, UserStore
 
 store = UserStore(Path(sys.argv[1]))
 prefix, count = sys.argv[2], int(sys.argv[3])
@@ -232,3 +232,23 @@ def test_two_processes_on_one_file_lose_nothing(tmp_path: Path) -> None:
         ids = stored_ids(store)
     assert len(reported["p"]) == len(reported["q"]) == 200
     assert ids == set(reported["p"]) | set(reported["q"])
+
+
+@pytest.mark.parametrize("how", ["written over", "replaced"])
+def test_a_file_destroyed_while_open_refuses_writes_instead_of_losing_them(
+    tmp_path: Path, how: str
+) -> None:
+    path = tmp_path / "userdata.sqlite3"
+    with UserStore(path) as store:
+        store.add_bookmark("section", "before")
+    store = UserStore(path)
+    garbage = os.urandom(path.stat().st_size)
+    if how == "written over":
+        with path.open("r+b") as handle:
+            handle.write(garbage)
+    else:
+        (tmp_path / "other").write_bytes(garbage)
+        os.replace(tmp_path / "other", path)
+    with pytest.raises(UserDataError, match="another program replaced the file or wrote over it"):
+        store.add_bookmark("section", "after")  # SQLite alone would say "saved" from its cache
+    store.close()
