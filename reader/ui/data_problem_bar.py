@@ -6,13 +6,15 @@ is not saved, "Save text to a file…", so that nothing is lost while the fault 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader.i18n import _
 from reader.ui.data_guard import DataFailure, DataGuard
-from reader.userdata.store import write_atomically
+from reader.userdata.files import write_atomically
 
 
 class DataProblemBar(QWidget):
@@ -20,10 +22,12 @@ class DataProblemBar(QWidget):
         super().__init__(parent)
         self.setObjectName("dataProblemBar")
         self.guard = guard
-        self.setStyleSheet("#dataProblemBar { background:#fde2e1; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#dataProblemBar { background:#fde2e1; border-bottom:1px solid #d99; }")
         self.label = QLabel()
         self.label.setObjectName("dataProblemText")
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.retry_button = QPushButton(_("Try again"))
         self.retry_button.setObjectName("dataProblemRetry")
         self.retry_button.setToolTip(_("Try to save the change again"))
@@ -35,12 +39,15 @@ class DataProblemBar(QWidget):
         self.close_button = QPushButton(_("Hide"))
         self.close_button.setObjectName("dataProblemHide")
         self.close_button.setToolTip(_("Hide this message"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.retry_button, self.save_button, self.close_button):
             button.setAccessibleName(button.text().replace("…", ""))
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
         self.retry_button.clicked.connect(self.retry)
         self.save_button.clicked.connect(lambda: self.choose_file())
         self.close_button.clicked.connect(self.hide)
@@ -50,10 +57,10 @@ class DataProblemBar(QWidget):
 
     def show_failure(self, failure: object) -> None:
         assert isinstance(failure, DataFailure)
-        text = f"{failure.what} {failure.reason}"
+        lines = [f"<b>{html.escape(failure.what)}</b>", html.escape(failure.reason)]
         if self.guard.unsaved:
-            text += " " + _("What you typed is kept here until it can be saved.")
-        self.label.setText(text)
+            lines.append(html.escape(_("What you typed is kept here until it can be saved.")))
+        self.label.setText("<br>".join(lines))
         self.retry_button.setVisible(failure.retry is not None or bool(self.guard.unsaved))
         self.save_button.setVisible(bool(self.guard.unsaved))
         self.show()
@@ -72,14 +79,13 @@ class DataProblemBar(QWidget):
         try:
             write_atomically(path, self.guard.unsaved_document().encode("utf-8"))
         except OSError as exc:
-            self.label.setText(
-                _("The text could not be written to {file}: {reason}").format(
-                    file=path, reason=exc.strerror or exc
-                )
+            message = _("The text could not be written to {file}: {reason}").format(
+                file=path, reason=exc.strerror or exc
             )
+            self.label.setText(html.escape(message))
             self.show()
             return False
-        self.label.setText(_("The text was saved to {file}.").format(file=path))
+        self.label.setText(html.escape(_("The text was saved to {file}.").format(file=path)))
         return True
 
     def choose_file(self) -> bool:
