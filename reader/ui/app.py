@@ -14,6 +14,7 @@ from reader import APP_ID, APP_NAME, __version__, i18n, paths
 from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.settings import Settings, SettingsStore
+from reader.ui import crash_handler
 from reader.ui.main_window import MainWindow, parse_link
 from reader.ui.search_service import SearchService
 from reader.userdata import UserDataError, UserStore, default_store_path
@@ -183,6 +184,7 @@ class Application:
 
 def run(options: LaunchOptions) -> int:
     application = Application(options)
+    crash_handler.install(application.folders.data / "logs")
     application.start()
     code = application.qt_app.exec()
     application.shutdown()
