@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,16 +23,11 @@ from PySide6.QtWidgets import (
 
 from reader.calendar import (
     CalendarEntry,
-    CalendarFileError,
-    ImportPreview,
     Occurrence,
-    apply_import,
     days_with_events,
     entries_from_own,
     entries_from_pack,
-    export_ics,
     occurrences,
-    preview_import,
 )
 from reader.content.model import Pack
 from reader.i18n import (
@@ -44,8 +37,8 @@ from reader.i18n import (
     format_month_year,
     format_time,
     month_name,
-    ngettext,
 )
+from reader.ui.calendar_files import CalendarFiles
 from reader.ui.data_guard import DataGuard
 from reader.ui.event_dialog import EventDialog, event_text, qdate
 from reader.userdata import OwnEvent, UserStore
@@ -67,10 +60,8 @@ def occurrence_when(occ: Occurrence) -> str:
     return text
 
 
-class CalendarPanel(QWidget):
+class CalendarPanel(CalendarFiles):
     sectionRequested = Signal(str)
-    dataChanged = Signal()
-    message = Signal(str)
 
     def __init__(
         self,
@@ -421,88 +412,3 @@ class CalendarPanel(QWidget):
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
-
-    # Files -------------------------------------------------------------------------------------
-    def exportable_entries(self) -> list[CalendarEntry]:
-        """Bookmarked events and the user's own events: what goes into an .ics export."""
-        self._load_entries()
-        return [e for e in self.entries if e.source == "own" or self.is_bookmarked(e)]
-
-    def export_to(self, path: Path) -> int | None:
-        try:
-            count = export_ics(self.exportable_entries(), path, self.lang)
-        except (OSError, CalendarFileError) as exc:
-            self.show_error(_("The calendar was not exported"), str(exc))
-            return None
-        self.message.emit(
-            ngettext(
-                "{count} event exported to {file}", "{count} events exported to {file}", count
-            ).format(count=count, file=path)
-        )
-        return count
-
-    def choose_export(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export calendar"), "strom-events.ics", _("Calendar files (*.ics)")
-        )
-        if name:
-            self.export_to(Path(name))
-
-    def preview(self, path: Path) -> ImportPreview | None:
-        try:
-            return preview_import(path, self.store)
-        except (OSError, CalendarFileError) as exc:
-            self.show_error(_("The calendar file was not imported"), str(exc))
-            return None
-
-    def import_preview_text(self, preview: ImportPreview) -> str:
-        lines = [
-            ngettext("{count} new event", "{count} new events", len(preview.to_add)).format(
-                count=len(preview.to_add)
-            ),
-            ngettext(
-                "{count} event updated", "{count} events updated", len(preview.to_update)
-            ).format(count=len(preview.to_update)),
-            ngettext("{count} unchanged", "{count} unchanged", preview.unchanged).format(
-                count=preview.unchanged
-            ),
-        ]
-        for event in preview.to_add[:15]:
-            lines.append(f"+ {format_date(event.start)} — {event.title}")
-        for event in preview.to_update[:15]:
-            lines.append(f"~ {format_date(event.start)} — {event.title}")
-        if preview.skipped:
-            lines.append(_("Skipped:"))
-            lines.extend(f"  {reason}" for reason in preview.skipped[:15])
-        return "\n".join(lines)
-
-    def apply(self, preview: ImportPreview) -> int:
-        counted: list[int] = []
-        if not self.guard.write(
-            _("The events were not imported."),
-            lambda: counted.append(apply_import(preview, self.store)),
-        ):
-            return 0
-        count = counted[-1]
-        self.refresh()
-        self.dataChanged.emit()
-        self.message.emit(
-            ngettext("{count} event imported", "{count} events imported", count).format(count=count)
-        )
-        return count
-
-    def choose_import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import calendar"), "", _("Calendar files (*.ics)")
-        )
-        if not name:
-            return
-        preview = self.preview(Path(name))
-        if preview is None:
-            return
-        if not preview.to_add and not preview.to_update:
-            QMessageBox.information(self, _("Import calendar"), self.import_preview_text(preview))
-            return
-        question = self.import_preview_text(preview) + "\n\n" + _("Import these events?")
-        if self.confirm(question):
-            self.apply(preview)
