@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from reader import APP_ID, __version__, netguard, paths
+from reader import APP_ID, __version__, netguard, paths, streams
 from reader.calendar import CalendarFileError
 from reader.content.loader import load_pack
 from reader.content.model import Pack
@@ -285,6 +285,7 @@ def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    streams.ensure_streams()  # the windowed bundle has none; see reader.streams
     netguard.install()
     args = build_parser().parse_args(argv)
     try:
