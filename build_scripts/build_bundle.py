@@ -3,9 +3,13 @@
 Usage: python build_scripts/build_bundle.py [--no-test]    (needs: pip install ".[build]")
 
 1. builds the search index for the bundled pack into build/index;
-2. runs PyInstaller with build_scripts/strom-reader.spec into dist/strom-reader/;
-3. runs the bundle's own `--version`, `validate`, `index` and `self-test` offscreen from a fresh
-   user folder, and checks that the first start used the shipped index instead of indexing.
+2. runs PyInstaller with build_scripts/strom-reader.spec into dist/strom-reader/: one folder
+   with two executables sharing one _internal/, the windowed `strom-reader` (no console window
+   on Windows) and the console `strom-reader-cli`;
+3. checks that layout, runs `strom-reader-cli --version`, `validate`, `index` and a search
+   offscreen from a fresh user folder (the first start must use the shipped index instead of
+   indexing), then the windowed `strom-reader --version` and `self-test` started without stdout
+   and stderr, as a windowed program is on Windows.
 """
 
 from __future__ import annotations
@@ -28,35 +32,93 @@ def build_index(target: Path) -> None:
     build(load_pack(ROOT / "content"), target)
 
 
-def run_bundle(executable: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+GUI = "strom-reader"  # windowed on Windows: no console window, no stdout/stderr
+CLI = "strom-reader-cli"  # the console program, for a terminal
+
+
+def executable(bundle: Path, name: str) -> Path:
+    return bundle / (f"{name}.exe" if os.name == "nt" else name)
+
+
+def _close_output() -> None:
+    os.close(1)
+    os.close(2)
+
+
+def run_bundle(
+    program: Path, *args: str, home: Path, no_output: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run a bundle executable offscreen; ``no_output`` starts it without stdout and stderr."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STROM_READER_HOME": str(home)}
+    if no_output and os.name != "nt":
+        # What a windowed exe gets on Windows: sys.stdout and sys.stderr are None.
+        return subprocess.run(
+            [str(program), *args],
+            preexec_fn=_close_output,
+            text=True,
+            env=env,
+            timeout=600,
+        )
     return subprocess.run(
-        [str(executable), *args], capture_output=True, text=True, env=env, timeout=600
+        [str(program), *args], capture_output=True, text=True, env=env, timeout=600
     )
 
 
+def check_layout(bundle: Path) -> bool:
+    """Both executables side by side in the one folder, sharing the one ``_internal``."""
+    expected = {executable(bundle, GUI).name, executable(bundle, CLI).name, "_internal"}
+    found = {path.name for path in bundle.iterdir()}
+    for name in sorted(expected):
+        path = bundle / name
+        size = f"{path.stat().st_size / 1024 / 1024:.1f} MiB" if path.is_file() else "folder"
+        print(f"bundle {name}: {size if path.exists() else 'MISSING'}")
+    if found != expected:
+        print(f"the bundle folder should hold {sorted(expected)}, it holds {sorted(found)}")
+        return False
+    return True
+
+
 def smoke_test(bundle: Path) -> int:
-    executable = bundle / ("strom-reader.exe" if os.name == "nt" else "strom-reader")
+    from reader import __version__
+
+    if not check_layout(bundle):
+        return 1
+    checks = [
+        (CLI, ("--version",), False),
+        (CLI, ("validate",), False),
+        (CLI, ("index",), False),
+        (CLI, ("search", "handlu ludzmi", "--lang", "pl", "--limit", "1"), False),
+        # The windowed executable, started as Windows starts it (no stdout/stderr; on Windows
+        # itself its output is simply not shown), must run the entry and the real window.
+        (GUI, ("--version",), True),
+        (GUI, ("self-test",), True),
+    ]
     with tempfile.TemporaryDirectory() as home:
-        checks = [
-            ("--version",),
-            ("validate",),
-            ("index",),
-            ("search", "handlu ludzmi", "--lang", "pl", "--limit", "1"),
-            ("self-test",),
-        ]
-        for args in checks:
+        for name, args, no_output in checks:
             started = time.perf_counter()
-            result = run_bundle(executable, *args, home=Path(home))
+            result = run_bundle(
+                executable(bundle, name), *args, home=Path(home), no_output=no_output
+            )
             seconds = time.perf_counter() - started
-            print(f"bundle {' '.join(args)}: exit {result.returncode} in {seconds:.1f} s")
+            print(f"bundle {name} {' '.join(args)}: exit {result.returncode} in {seconds:.1f} s")
             if result.returncode != 0:
+                if no_output:  # run it again with its output shown
+                    result = run_bundle(executable(bundle, name), *args, home=Path(home))
                 print(result.stdout[-2000:], result.stderr[-2000:], sep="\n")
+                return 1
+            if args == ("--version",) and not no_output and __version__ not in result.stdout:
+                print(f"{name} --version printed {result.stdout!r}, not the version")
                 return 1
             if args == ("index",) and "building it" in result.stderr:
                 print("the bundle built its index on first start: the shipped one was not used")
                 return 1
     return 0
+
+
+def folder_size(folder: Path) -> float:
+    """MiB on disk; symbolic links (PyInstaller makes some on Linux) are not counted twice."""
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1024 / 1024
 
 
 def main(argv: list[str]) -> int:
@@ -85,8 +147,8 @@ def main(argv: list[str]) -> int:
         env=env,
     )
     bundle = ROOT / "dist" / "strom-reader"
-    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 1024 / 1024
-    print(f"bundle built in {time.perf_counter() - started:.1f} s: {bundle} ({size:.0f} MiB)")
+    seconds = time.perf_counter() - started
+    print(f"bundle built in {seconds:.1f} s: {bundle} ({folder_size(bundle):.0f} MiB)")
     if "--no-test" in argv:
         return 0
     return smoke_test(bundle)

@@ -3,7 +3,8 @@
 Expected failures (a damaged, locked or newer user-data file, a folder that cannot be created or
 written, a bad argument) end with one line on stderr, ``strom-reader COMMAND: what is wrong and
 where``, and exit code 1; a traceback is left for real bugs. Output is English: it addresses
-administrators.
+administrators. In the bundle, help and messages use the executable's name: there,
+``strom-reader-cli`` is the one for a terminal (on Windows ``strom-reader`` has no console).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from reader import APP_ID, __version__, netguard, paths
+from reader import APP_ID, __version__, netguard, paths, streams
 from reader.calendar import CalendarFileError
 from reader.content.loader import load_pack
 from reader.content.model import Pack
@@ -69,9 +70,16 @@ def _pack_dir(value: str | None) -> Path:
     return Path(value).expanduser() if value else paths.default_pack_dir()
 
 
+def program_name() -> str:
+    """``strom-reader``; in the bundle, the executable's own name (``strom-reader-cli``)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).stem
+    return APP_ID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog=APP_ID,
+        prog=program_name(),
         description="STROM Reader: an offline handbook on preventing and combating human "
         "trafficking, for municipal staff. Without a command, opens the window.",
     )
@@ -285,12 +293,14 @@ def cmd_events(pack_dir: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    streams.ensure_streams()  # the windowed bundle has none; see reader.streams
     netguard.install()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         return _dispatch(args)
     except (CliError, *EXPECTED_ERRORS) as exc:
-        where = f"{APP_ID} {args.command}" if args.command else APP_ID
+        where = f"{parser.prog} {args.command}" if args.command else parser.prog
         print(f"{where}: {one_line(exc)}", file=sys.stderr)
         return 1
 

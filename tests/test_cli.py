@@ -29,6 +29,19 @@ def test_version(isolated_home: Path) -> None:
     assert result.returncode == 0 and __version__ in result.stdout
 
 
+def test_bundle_uses_its_executable_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In the bundle, help and errors name the program typed: strom-reader-cli on Windows."""
+    from reader.cli import build_parser, main
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("bundle", "strom-reader-cli.exe")))
+    assert build_parser().prog == "strom-reader-cli"
+    assert main(["events", "--from", "soon"]) == 1
+    assert capsys.readouterr().err.startswith("strom-reader-cli events: --from 'soon'")
+
+
 @pytest.mark.slow
 def test_self_test_passes_on_mini_pack(isolated_home: Path) -> None:
     result = run_cli("--pack", str(MINI_PACK), "self-test", home=isolated_home)
