@@ -118,13 +118,13 @@ def entries_from_own(events: list[OwnEvent]) -> list[CalendarEntry]:
             description=event.description,
             place=event.place,
             chapter="",
-            yearly=False,
+            yearly=event.yearly,
             start=event.start,
             end=event.end if event.end is not None and event.end > event.start else None,
             start_time=event.start_time,
             end_time=event.end_time,
             precision="day",
-            since=None,
+            since=event.start.year if event.yearly else None,
         )
         for event in events
     ]

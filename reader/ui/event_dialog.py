@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.i18n import _, format_date
 from reader.userdata import OwnEvent
+from reader.userdata.records import event_problem
 
 
 def event_text(event: OwnEvent) -> str:
@@ -77,6 +78,8 @@ class EventDialog(QDialog):
         self.end_time = QTimeEdit(
             qtime(event.end_time) if event and event.end_time else QTime(10, 0)
         )
+        self.yearly_box = QCheckBox(_("Repeats every year"))
+        self.yearly_box.setChecked(bool(event and event.yearly))
         self.place_field = QLineEdit(event.place if event else "")
         self.description_field = QPlainTextEdit(event.description if event else "")
         self.error_label = QLabel()
@@ -90,6 +93,7 @@ class EventDialog(QDialog):
         form.addRow(self.time_box, self.start_time)
         form.addRow(self.end_box, self.end_field)
         form.addRow(self.end_time_box, self.end_time)
+        form.addRow(self.yearly_box)
         form.addRow(_("Place:"), self.place_field)
         form.addRow(_("Description:"), self.description_field)
         form.addRow(self.error_label)
@@ -126,7 +130,7 @@ class EventDialog(QDialog):
             if start_time is not None and self.end_time_box.isChecked()
             else None
         )
-        return OwnEvent(
+        event = OwnEvent(
             uid=self.original.uid if self.original else new_uid(),
             title=title,
             start=start,
@@ -135,7 +139,15 @@ class EventDialog(QDialog):
             end_time=end_time,
             place=self.place_field.text().strip(),
             description=self.description_field.toPlainText().strip(),
+            yearly=self.yearly_box.isChecked(),
         )
+        problem = event_problem(event)
+        if problem:
+            self.error_label.setText(
+                _("The event cannot be saved: {problem}.").format(problem=problem)
+            )
+            return None
+        return event
 
     def accept(self) -> None:
         if self.event_value() is not None:

@@ -38,7 +38,14 @@ def event_from_row(row: tuple[Any, ...]) -> OwnEvent:
         place=row[6],
         description=row[7],
         updated=parse_ts(row[8]),
+        yearly=_yearly_value(row[9]) if len(row) > 9 else False,
     )
+
+
+def _yearly_value(value: Any) -> bool:
+    if value not in (0, 1):
+        raise ValueError(f"yearly must be 0 or 1, not {value!r}")
+    return bool(value)
 
 
 def validated(event: OwnEvent) -> OwnEvent:
@@ -58,11 +65,12 @@ def validated(event: OwnEvent) -> OwnEvent:
 def upsert_event(conn: sqlite3.Connection, event: OwnEvent, updated: dt.datetime) -> None:
     conn.execute(
         'INSERT INTO events (uid, title, start, "end", start_time, end_time, place, '
-        "description, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "description, updated, yearly) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (uid) DO UPDATE SET title = excluded.title, start = excluded.start, "
         '"end" = excluded."end", start_time = excluded.start_time, '
         "end_time = excluded.end_time, place = excluded.place, "
-        "description = excluded.description, updated = excluded.updated",
+        "description = excluded.description, updated = excluded.updated, "
+        "yearly = excluded.yearly",
         (
             event.uid,
             event.title,
@@ -73,6 +81,7 @@ def upsert_event(conn: sqlite3.Connection, event: OwnEvent, updated: dt.datetime
             event.place,
             event.description,
             ts(updated),
+            int(event.yearly),
         ),
     )
 

@@ -42,6 +42,7 @@ def event_to_json(event: OwnEvent) -> dict[str, Any]:
         "place": event.place,
         "description": event.description,
         "updated": ts(event.updated) if event.updated else None,
+        "yearly": event.yearly,
     }
 
 
@@ -72,6 +73,16 @@ def _text_field(item: dict[str, Any], key: str, *, required: bool = True) -> str
         raise _Invalid(_("{key} must be text").format(key=repr(key)))
     if required and not value.strip():
         raise _Invalid(_("{key} is empty").format(key=repr(key)))
+    return value
+
+
+def _bool_field(item: dict[str, Any], key: str) -> bool:
+    """An optional true/false field (files from before it existed have none: false)."""
+    value = _field(item, key, required=False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise _Invalid(_("{key} must be true or false").format(key=repr(key)))
     return value
 
 
@@ -248,6 +259,7 @@ def read_export(path: Path) -> ExportContent:
                 place=_text_field(item, "place", required=False),
                 description=_text_field(item, "description", required=False),
                 updated=_timestamp_field(item, "updated"),
+                yearly=_bool_field(item, "yearly"),
             )
             wrong = event_problem(event)
             if wrong:

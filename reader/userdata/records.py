@@ -47,6 +47,7 @@ class OwnEvent:
     place: str = ""
     description: str = ""
     updated: dt.datetime | None = None  # UTC aware; set by the store
+    yearly: bool = False  # repeats every year on the month and day of ``start``
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def event_problem(event: OwnEvent) -> str | None:
     for t in (event.start_time, event.end_time):
         if t is not None and t.tzinfo is not None:
             return _("event times must be local times without a time zone")
+    if event.yearly and event.end is not None and event.end >= _a_year_after(event.start):
+        return _("an event that repeats every year cannot last a year or longer")
     same_day = event.end is None or event.end == event.start
     if (
         same_day
@@ -127,6 +130,13 @@ def event_problem(event: OwnEvent) -> str | None:
     ):
         return _("the event ends before it starts")
     return None
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return dt.date(day.year + 1, 3, 1)
 
 
 def normalized(event: OwnEvent) -> OwnEvent:

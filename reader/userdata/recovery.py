@@ -17,7 +17,12 @@ from reader.i18n import _
 from reader.userdata.connection import StoreConnection
 from reader.userdata.events import event_from_row
 from reader.userdata.records import BOOKMARK_KINDS, UserDataError, event_problem, parse_ts
-from reader.userdata.schema import BOOKMARK_COLUMNS, EVENT_COLUMNS, NOTE_COLUMNS
+from reader.userdata.schema import (
+    BOOKMARK_COLUMNS,
+    EVENT_COLUMNS,
+    EVENT_COLUMNS_V1,
+    NOTE_COLUMNS,
+)
 
 # What is copied from a damaged file, table by table.
 _SALVAGED_COLUMNS = {
@@ -25,6 +30,8 @@ _SALVAGED_COLUMNS = {
     "notes": NOTE_COLUMNS,
     "events": EVENT_COLUMNS,
 }
+# What is read instead from a damaged file of an older schema (missing columns get defaults).
+_OLDER_COLUMNS = {"events": (EVENT_COLUMNS_V1, (0,))}
 
 
 def backup_name(path: Path) -> Path:
@@ -68,13 +75,20 @@ def _readable_rows(backup: Path) -> dict[str, list[tuple[Any, ...]]] | None:
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _SALVAGED_COLUMNS}
     try:
         for table, cols in _SALVAGED_COLUMNS.items():
+            defaults: tuple[Any, ...] = ()
             try:
-                cursor = old.execute(f"SELECT {cols} FROM {table}")
+                try:
+                    cursor = old.execute(f"SELECT {cols} FROM {table}")
+                except sqlite3.OperationalError:
+                    if table not in _OLDER_COLUMNS:
+                        raise
+                    older, defaults = _OLDER_COLUMNS[table]  # a file from before a migration
+                    cursor = old.execute(f"SELECT {older} FROM {table}")
                 while True:
                     row = cursor.fetchone()
                     if row is None:
                         break
-                    rows[table].append(tuple(row))
+                    rows[table].append(tuple(row) + defaults)
             except sqlite3.Error:
                 continue  # keep the rows read before the damage
     finally:

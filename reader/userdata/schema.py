@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -29,6 +29,13 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
 
 def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
     run_script(conn, SCHEMA_V1)
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Own events can repeat every year (imported from an .ics yearly rule, or made so)."""
+    conn.execute(
+        "ALTER TABLE events ADD COLUMN yearly INTEGER NOT NULL DEFAULT 0 CHECK (yearly IN (0, 1))"
+    )
 
 
 # The first version's schema, exactly as version 1 databases have it (tests create one from it).
@@ -62,9 +69,11 @@ CREATE INDEX events_by_start ON events (start, start_time);
 # that also sets user_version, so a crash halfway leaves the old version intact.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
 }
 
 # The columns of each table, in the order the code reads and writes them.
 BOOKMARK_COLUMNS = "kind, target_id, created"
 NOTE_COLUMNS = "section_id, text, updated"
-EVENT_COLUMNS = 'uid, title, start, "end", start_time, end_time, place, description, updated'
+EVENT_COLUMNS_V1 = 'uid, title, start, "end", start_time, end_time, place, description, updated'
+EVENT_COLUMNS = f"{EVENT_COLUMNS_V1}, yearly"

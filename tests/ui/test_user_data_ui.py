@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from reader import i18n
+from reader.calendar import entries_from_own, occurrences
 from reader.ui.event_dialog import EventDialog
 from reader.userdata import OwnEvent
 from tests.ui.conftest import Launcher
@@ -136,6 +137,21 @@ def test_own_events_added_edited_and_deleted(launch: Launcher, qtbot: QtBot) -> 
     assert panel.current is not None and panel.current.entry.title == "Training for social workers"
     assert "5" in panel.agenda_label.text()
     assert panel.edit_button.isEnabled() and panel.delete_button.isEnabled()
+    dialog.yearly_box.setChecked(True)
+    dialog.end_field.setDate(QDate(2031, 3, 5))
+    assert dialog.event_value() is None and "a year or longer" in dialog.error_label.text()
+    dialog.end_field.setDate(QDate(2030, 3, 6))
+    yearly = dialog.event_value()
+    assert yearly is not None and yearly.yearly and yearly.uid != event.uid
+    assert panel.save_event(yearly)
+    in_2032 = occurrences(
+        entries_from_own(app.store.own_events()), dt.date(2032, 1, 1), dt.date(2032, 12, 31)
+    )
+    assert [(occ.start, occ.entry.yearly) for occ in in_2032] == [(dt.date(2032, 3, 5), True)]
+    reopened = EventDialog(panel, yearly)
+    qtbot.addWidget(reopened)
+    assert reopened.yearly_box.isChecked() and reopened.event_value() == yearly
+    app.store.delete_event(yearly.uid)
     changed = OwnEvent(**{**event.__dict__, "title": "Training (moved)", "updated": None})
     assert panel.save_event(changed)
     assert [e.title for e in app.store.own_events()] == ["Training (moved)"]

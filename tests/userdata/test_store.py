@@ -81,7 +81,7 @@ def test_default_store_path_is_in_the_data_folder() -> None:
 def test_file_is_created_in_wal_mode_with_current_schema(store: UserStore) -> None:
     assert store.path.is_file()
     assert store.open_report.recovered_from is None and store.open_report.message == ""
-    assert store.schema_version() == UserStore.SCHEMA_VERSION == 1
+    assert store.schema_version() == UserStore.SCHEMA_VERSION == 2
     assert raw_query(store.path, "PRAGMA journal_mode") == [("wal",)]
 
 
@@ -274,14 +274,15 @@ def test_a_future_migration_runs_once_and_keeps_the_data(
         calls.append(1)
         conn.execute("ALTER TABLE notes ADD COLUMN color TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setitem(MIGRATIONS, 1, v1_to_v2)
-    monkeypatch.setattr(UserStore, "SCHEMA_VERSION", 2)
+    current = UserStore.SCHEMA_VERSION
+    monkeypatch.setitem(MIGRATIONS, current, v1_to_v2)
+    monkeypatch.setattr(UserStore, "SCHEMA_VERSION", current + 1)
     with UserStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == current + 1
         note = store.note("intro")
         assert note is not None and note.text == "old note"
     with UserStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == current + 1
     assert calls == [1]
     assert raw_query(path, "SELECT color FROM notes") == [("",)]
 
@@ -296,11 +297,14 @@ def test_a_failing_migration_changes_nothing(
         conn.execute("ALTER TABLE notes ADD COLUMN color TEXT")
         conn.execute("THIS IS NOT SQL")
 
-    monkeypatch.setitem(MIGRATIONS, 1, broken)
-    monkeypatch.setattr(UserStore, "SCHEMA_VERSION", 2)
+    current = UserStore.SCHEMA_VERSION
+    with UserStore(path):
+        pass  # up to the current version first
+    monkeypatch.setitem(MIGRATIONS, current, broken)
+    monkeypatch.setattr(UserStore, "SCHEMA_VERSION", current + 1)
     with pytest.raises(UserDataError, match=re.escape(str(path))):
         UserStore(path)
-    assert raw_query(path, "PRAGMA user_version") == [(1,)]
+    assert raw_query(path, "PRAGMA user_version") == [(current,)]
     columns = [r[1] for r in raw_query(path, "PRAGMA table_info(notes)")]
     assert "color" not in columns
     assert not list(tmp_path.glob("*.corrupt-*"))
