@@ -4,15 +4,16 @@ No Qt here.
 """
 
 from reader.calendar.ics import (
-    MAX_ICS_BYTES,
-    CalendarFileError,
+    IcsReading,
     ImportPreview,
     apply_import,
-    export_ics,
     preview_import,
     read_ics,
+    read_ics_file,
     read_ics_report,
 )
+from reader.calendar.ics_export import export_ics
+from reader.calendar.ics_file import MAX_ICS_BYTES, CalendarFileError
 from reader.calendar.occurrences import (
     CalendarEntry,
     Occurrence,
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_ICS_BYTES",
     "CalendarEntry",
     "CalendarFileError",
+    "IcsReading",
     "ImportPreview",
     "Occurrence",
     "apply_import",
@@ -37,6 +39,7 @@ __all__ = [
     "occurrences",
     "preview_import",
     "read_ics",
+    "read_ics_file",
     "read_ics_report",
     "yearly_date",
 ]

@@ -1,8 +1,7 @@
-"""Calendar files (.ics, RFC 5545): export entries, read and import events. Uses icalendar.
+"""Reading calendar files (.ics, RFC 5545) and importing their events. Uses icalendar.
 
-Export writes what Outlook, Thunderbird and phone calendars import: CRLF line endings, lines
-folded at 75 octets, a UID and DTSTAMP on every event, all-day events as ``VALUE=DATE`` with an
-exclusive DTEND, timed events as floating local times, yearly events with ``RRULE:FREQ=YEARLY``.
+Writing them is :mod:`reader.calendar.ics_export`; repeating events are
+:mod:`reader.calendar.ics_recurrence`.
 
 Reading is defensive: a file that is too large, not UTF-8, cut off or not a calendar is refused
 with a message naming the file (and the line, where there is one). Single events that cannot be
@@ -14,43 +13,34 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from icalendar import Calendar, Event, vDDDTypes, vDuration
+from icalendar import vDDDTypes, vDuration
 
-from reader.calendar.occurrences import CalendarEntry
-from reader.i18n import _, ngettext
+from reader.calendar import ics_recurrence as recurrence
+from reader.calendar.ics_file import CalendarFileError, parse_calendars
+from reader.i18n import _, format_date, ngettext
 from reader.userdata.store import (
     MAX_YEAR,
     MIN_YEAR,
     OwnEvent,
     UserStore,
     event_problem,
-    utc_now,
-    write_atomically,
 )
 
-MAX_ICS_BYTES = 2 * 1024 * 1024
-PRODID = "-//STROM Reader//EN"
 PACK_UID_SUFFIX = "@strom-reader.pack"
 IMPORTED_UID_SUFFIX = "@strom-reader.import"
 ONE_DAY = dt.timedelta(days=1)
 MIDNIGHT = dt.time(0, 0)
 
-# name *(";" param) ":" value, where a quoted parameter value may contain ":" and ";".
-_CONTENT_LINE = re.compile(
-    r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:'
-)
 
-# Only CR/LF end a line (str.splitlines would also split at U+2028 and others inside text).
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
-
-
-class CalendarFileError(Exception):
-    """Clear message naming the file (and line where there is one)."""
+@dataclass(frozen=True)
+class IcsReading:
+    events: list[OwnEvent]
+    skipped: list[str]  # why VEVENTs (or single dates of repeating ones) were not used
+    notes: list[str]  # how repeating events were imported ("... as 12 separate events ...")
 
 
 @dataclass(frozen=True)
@@ -59,183 +49,10 @@ class ImportPreview:
     to_update: list[OwnEvent]  # uid already in the store AND content differs
     unchanged: int
     skipped: list[str]  # human-readable reasons for VEVENTs that were skipped
-
-
-# --------------------------------------------------------------------------- export
-
-
-def pack_event_uid(event_id: str) -> str:
-    return f"{event_id}{PACK_UID_SUFFIX}"
-
-
-def _vevent(entry: CalendarEntry, lang: str, stamp: dt.datetime) -> Event:
-    event = Event()
-    event.add("uid", pack_event_uid(entry.uid) if entry.source == "pack" else entry.uid)
-    event.add("dtstamp", stamp)
-    language: dict[str, str] = {"LANGUAGE": lang} if lang else {}
-    event.add("summary", entry.title, parameters=language)
-    if entry.description:
-        event.add("description", entry.description, parameters=language)
-    if entry.place:
-        event.add("location", entry.place, parameters=language)
-    last_day = entry.end if entry.end is not None and entry.end > entry.start else entry.start
-    if entry.start_time is None:
-        event.add("dtstart", entry.start)
-        event.add("dtend", last_day + ONE_DAY)
-    else:
-        event.add("dtstart", dt.datetime.combine(entry.start, entry.start_time))
-        if entry.end_time is not None:
-            event.add("dtend", dt.datetime.combine(last_day, entry.end_time))
-        elif last_day > entry.start:
-            # Several days with a start time only: until the end of the last day.
-            event.add("dtend", dt.datetime.combine(last_day + ONE_DAY, MIDNIGHT))
-    if entry.yearly:
-        if entry.start.month == 2 and entry.start.day == 29:
-            # The last day of February: the 29th in leap years, the 28th otherwise, as shown.
-            event.add("rrule", {"freq": "yearly", "bymonth": 2, "bymonthday": -1})
-        else:
-            event.add("rrule", {"freq": "yearly"})
-    return event
-
-
-def export_ics(entries: list[CalendarEntry], path: Path, lang: str) -> int:
-    """Write the entries to an .ics file (atomically); returns the number of events."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    stamp = utc_now().replace(microsecond=0)
-    for entry in entries:
-        calendar.add_component(_vevent(entry, lang, stamp))
-    try:
-        write_atomically(Path(path), calendar.to_ical())
-    except OSError as exc:
-        raise CalendarFileError(
-            _("Could not write the calendar file {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
-    return len(entries)
+    repeating: list[str] = field(default_factory=list)  # how repeating events were read
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def _read_text(path: Path) -> str:
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_ICS_BYTES + 1)
-    except OSError as exc:
-        raise CalendarFileError(
-            _("Could not read the calendar file {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from exc
-    if len(data) > MAX_ICS_BYTES:
-        raise CalendarFileError(
-            _(
-                "{path} is larger than {size} MiB, which is too large for a calendar file of "
-                "events; it was not imported."
-            ).format(path=path, size=MAX_ICS_BYTES // (1024 * 1024))
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CalendarFileError(
-            _(
-                "{path}:{line}: the file is not UTF-8 text, so it cannot be read as a calendar "
-                "(.ics) file. Export it again as an iCalendar file."
-            ).format(path=path, line=line)
-        ) from exc
-
-
-def _check_structure(text: str, path: Path) -> None:
-    """Check content lines and BEGIN/END nesting, so problems are reported with line numbers."""
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
-        if line[:1] in (" ", "\t") and logical:  # a folded line continues the previous one
-            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
-        elif line.strip():
-            logical.append((number, line))
-    if not logical or logical[0][1].strip().upper() != "BEGIN:VCALENDAR":
-        raise CalendarFileError(
-            _(
-                "{path} is not a calendar (.ics) file: it does not start with BEGIN:VCALENDAR."
-            ).format(path=path)
-        )
-    open_components: list[tuple[str, int]] = []
-    bad_line: tuple[int, str] | None = None
-    for number, line in logical:
-        if not _CONTENT_LINE.match(line):
-            bad_line = bad_line or (number, line)
-            continue
-        name, _colon, value = line.partition(":")
-        name = name.split(";", 1)[0].upper()
-        value = value.strip().upper()
-        if name == "BEGIN":
-            if not open_components and value != "VCALENDAR":
-                raise CalendarFileError(
-                    _("{path}:{line}: BEGIN:{name} is outside of any calendar (VCALENDAR).").format(
-                        path=path, line=number, name=value
-                    )
-                )
-            open_components.append((value, number))
-        elif name == "END":
-            if not open_components:  # an END with nothing open: data after the calendar's end
-                raise CalendarFileError(
-                    _(
-                        "{path}:{line}: there is data after the end of the calendar; "
-                        "the file is damaged."
-                    ).format(path=path, line=number)
-                )
-            if open_components[-1][0] != value:
-                expected = open_components[-1][0]
-                raise CalendarFileError(
-                    _(
-                        "{path}:{line}: END:{name} does not match (expected END:{expected}); "
-                        "the file is damaged."
-                    ).format(path=path, line=number, name=value, expected=expected)
-                )
-            open_components.pop()
-        elif not open_components:
-            raise CalendarFileError(
-                _(
-                    "{path}:{line}: there is data after the end of the calendar; "
-                    "the file is damaged."
-                ).format(path=path, line=number)
-            )
-    if open_components:  # checked first: a file cut off mid-line also has a broken last line
-        component, begun = open_components[-1]
-        raise CalendarFileError(
-            _(
-                "{path} is incomplete: the {component} begun on line {line} never ends and "
-                "END:VCALENDAR is missing. The file was probably cut off while copying or "
-                "downloading."
-            ).format(path=path, component=component, line=begun)
-        )
-    if bad_line is not None:
-        number, line = bad_line
-        shown = line if len(line) <= 60 else line[:57] + "..."
-        raise CalendarFileError(
-            _("{path}:{line}: this line is not valid calendar data: {text}").format(
-                path=path, line=number, text=repr(shown)
-            )
-        )
-
-
-def _parse(path: Path) -> list[Calendar]:
-    text = _read_text(path)
-    _check_structure(text, path)
-    try:
-        parsed: Any = Calendar.from_ical(text, multiple=True)
-    except Exception as exc:  # icalendar raises many kinds of errors for bad input
-        raise CalendarFileError(
-            _("{path} could not be read as a calendar: {reason}").format(path=path, reason=exc)
-        ) from exc
-    return [cal for cal in parsed if isinstance(cal, Calendar)]
-
-
 def _text(component: Any, name: str) -> str:
     value = component.get(name)
     if value is None:
@@ -287,18 +104,17 @@ def _range_reason(label: str, day: dt.date) -> str:
     ).format(event=label, year=day.year, first=MIN_YEAR, last=MAX_YEAR)
 
 
-def _own_event(component: Any, number: int) -> OwnEvent | str:
+def _label(component: Any, number: int) -> str:
+    """How an event is named in a reason: by its title, else by its place in the file."""
+    title = _text(component, "SUMMARY")
+    if title:
+        return _("event {title}").format(title=repr(title))
+    return _("event number {number} in the file").format(number=number)
+
+
+def _own_event(component: Any, label: str, uid: str = "") -> OwnEvent | str:
     """The event in a VEVENT, or the reason why it cannot be imported."""
     title = _text(component, "SUMMARY")
-    label = (
-        _("event {title}").format(title=repr(title))
-        if title
-        else _("event number {number} in the file").format(number=number)
-    )
-    if component.get("RECURRENCE-ID") is not None:
-        return _(
-            "{event} is a change to one date of a repeating event; it was not imported"
-        ).format(event=label)
     if _text(component, "STATUS").upper() == "CANCELLED":
         return _("{event} was cancelled").format(event=label)
     if component.get("DTSTART") is None:
@@ -350,7 +166,7 @@ def _own_event(component: Any, number: int) -> OwnEvent | str:
                 end = last - ONE_DAY  # DTEND of an all-day event is the day after
     if end == start:
         end = None
-    uid = _text(component, "UID") or _fallback_uid(title, start, end)
+    uid = uid or _text(component, "UID") or _fallback_uid(title, start, end)
     event = OwnEvent(
         uid=uid,
         title=title,
@@ -372,31 +188,103 @@ def read_ics_report(path: Path) -> tuple[list[OwnEvent], list[str]]:
 
     Raises CalendarFileError if the file cannot be read, has no events, or no usable event.
     """
+    reading = read_ics_file(path)
+    return reading.events, reading.skipped
+
+
+def read_ics_file(path: Path, today: dt.date | None = None) -> IcsReading:
+    """The usable events of a calendar file, what was skipped and how repetitions were read.
+
+    ``today`` sets the range of dates imported for a repeating event (tests pass a fixed day).
+    Raises CalendarFileError if the file cannot be read, has no events, or no usable event.
+    """
     path = Path(path)
-    events: list[OwnEvent] = []
-    skipped: list[str] = []
+    reading = IcsReading([], [], [])
     seen: set[str] = set()
     number = 0
-    for calendar in _parse(path):
-        for component in calendar.walk("VEVENT"):
+    expanded = 0
+    for calendar in parse_calendars(path):
+        timezones = list(calendar.walk("VTIMEZONE"))
+        for item in recurrence.group(calendar):
             number += 1
-            result = _own_event(component, number)
-            if isinstance(result, str):
-                skipped.append(result)
-            elif result.uid in seen:
-                skipped.append(
-                    _("event {title} appears twice in the file (same UID)").format(
-                        title=repr(result.title)
-                    )
+            if isinstance(item, recurrence.Series):
+                results, expanded = _series_events(
+                    item, _label(item.master, number), timezones, today, expanded, reading
                 )
+            elif item.get("RECURRENCE-ID") is not None:
+                results = [
+                    _(
+                        "{event} is a change to one date of a repeating event that is not in "
+                        "the file; it was not imported"
+                    ).format(event=_label(item, number))
+                ]
             else:
-                seen.add(result.uid)
-                events.append(result)
+                results = [_own_event(item, _label(item, number))]
+            for result in results:
+                if isinstance(result, str):
+                    reading.skipped.append(result)
+                elif result.uid in seen:
+                    reading.skipped.append(
+                        _("event {title} appears twice in the file (same UID)").format(
+                            title=repr(result.title)
+                        )
+                    )
+                else:
+                    seen.add(result.uid)
+                    reading.events.append(result)
     if number == 0:
         raise CalendarFileError(_("{path} contains no events (no VEVENT).").format(path=path))
-    if not events:
-        raise CalendarFileError(_nothing_usable(path, skipped))
-    return events, skipped
+    if not reading.events:
+        raise CalendarFileError(_nothing_usable(path, reading.skipped))
+    return reading
+
+
+def _series_events(
+    series: recurrence.Series,
+    label: str,
+    timezones: list[Any],
+    today: dt.date | None,
+    expanded: int,
+    reading: IcsReading,
+) -> tuple[list[OwnEvent | str], int]:
+    """The events of a repeating VEVENT (or the reason why not), and the dates expanded so far."""
+    master = series.master
+    problem = recurrence.rule_problem(master)
+    if problem:
+        return [
+            _("{event}: {problem}; it was not imported").format(event=label, problem=problem)
+        ], (expanded)
+    single = _own_event(master, label)
+    if isinstance(single, str):
+        return [single], expanded
+    if recurrence.plain_yearly(series, single.start):
+        yearly = replace(single, yearly=True)
+        problem = event_problem(yearly)
+        if problem:
+            return [
+                _("{event} cannot be imported: {problem}").format(event=label, problem=problem)
+            ], expanded
+        return [yearly], expanded
+    if expanded >= recurrence.MAX_DATES_PER_FILE:
+        return [
+            _(
+                "{event} repeats, and the file already gave {count} dates of repeating events; "
+                "it was not imported"
+            ).format(event=label, count=expanded)
+        ], expanded
+    found = recurrence.dates(series, timezones, single.start, today or dt.date.today())
+    if isinstance(found, str):
+        return [_("{event}: {problem}; it was not imported").format(event=label, problem=found)], (
+            expanded
+        )
+    reading.notes.append(f"{label}: {found.note}")
+    base_uid = _text(master, "UID") or single.uid
+    results: list[OwnEvent | str] = []
+    for component in found.components:
+        day = _moment(component, "DTSTART")
+        on_day = _("{event} on {date}").format(event=label, date=format_date(day)) if day else label
+        results.append(_own_event(component, on_day, recurrence.date_uid(base_uid, component)))
+    return results, expanded + len(found.components)
 
 
 def _nothing_usable(path: Path, reasons: list[str]) -> str:
@@ -417,9 +305,10 @@ def read_ics(path: Path) -> list[OwnEvent]:
     return read_ics_report(path)[0]
 
 
-def preview_import(path: Path, store: UserStore) -> ImportPreview:
+def preview_import(path: Path, store: UserStore, today: dt.date | None = None) -> ImportPreview:
     """What importing the file would do; nothing is changed."""
-    events, skipped = read_ics_report(path)
+    reading = read_ics_file(path, today)
+    events, skipped = reading.events, reading.skipped
     to_add: list[OwnEvent] = []
     to_update: list[OwnEvent] = []
     unchanged = 0
@@ -441,7 +330,7 @@ def preview_import(path: Path, store: UserStore) -> ImportPreview:
             to_update.append(event)
     if not to_add and not to_update and not unchanged:
         raise CalendarFileError(_nothing_usable(Path(path), skipped))
-    return ImportPreview(to_add, to_update, unchanged, skipped)
+    return ImportPreview(to_add, to_update, unchanged, skipped, reading.notes)
 
 
 def apply_import(preview: ImportPreview, store: UserStore) -> int:

@@ -88,10 +88,20 @@ class CalendarFiles(QWidget):
                 count=preview.unchanged
             ),
         ]
-        for event in preview.to_add[:15]:
-            lines.append(f"+ {format_date(event.start)} — {event.title}")
-        for event in preview.to_update[:15]:
-            lines.append(f"~ {format_date(event.start)} — {event.title}")
+        every_year = " (" + _("Every year") + ")"
+        for sign, events in (("+", preview.to_add), ("~", preview.to_update)):
+            for event in events[:15]:
+                suffix = every_year if event.yearly else ""
+                lines.append(f"{sign} {format_date(event.start)} — {event.title}{suffix}")
+            if len(events) > 15:
+                lines.append(
+                    ngettext(
+                        "  … and {count} more", "  … and {count} more", len(events) - 15
+                    ).format(count=len(events) - 15)
+                )
+        if preview.repeating:
+            lines.append(_("Repeating events:"))
+            lines.extend(f"  {note}" for note in preview.repeating[:15])
         if preview.skipped:
             lines.append(_("Skipped:"))
             lines.extend(f"  {reason}" for reason in preview.skipped[:15])

@@ -272,3 +272,33 @@ def test_docks_show_one_tab_bar_each(launch: Launcher, qtbot: QtBot) -> None:
     assert [[bar.tabText(i) for i in range(bar.count())] for bar in bars] == [
         ["Search", "Calendar"]
     ]
+
+
+def test_repeating_events_in_an_ics_import_are_explained_in_the_preview(
+    launch: Launcher, tmp_path: Path
+) -> None:
+    app, window = launch()
+    panel = window.calendar_panel
+    assert panel is not None and app.store is not None
+    first = dt.date.today() + dt.timedelta(days=10)
+    stamp = first.strftime("%Y%m%d")
+    path = tmp_path / "repeating.ics"
+    path.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+            f"BEGIN:VEVENT\r\nUID:w@example.org\r\nSUMMARY:Weekly clinic\r\n"
+            f"DTSTART;VALUE=DATE:{stamp}\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n"
+            f"BEGIN:VEVENT\r\nUID:y@example.org\r\nSUMMARY:Founding day\r\n"
+            f"DTSTART;VALUE=DATE:{stamp}\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n"
+        ).encode()
+    )
+    preview = panel.preview(path)
+    assert preview is not None and len(preview.to_add) == 4
+    shown = panel.import_preview_text(preview)
+    assert "Repeating events:" in shown and "3 separate events" in shown
+    assert "Founding day (Every year)" in shown
+    assert panel.apply(preview) == 4
+    yearly = app.store.own_event("y@example.org")
+    assert yearly is not None and yearly.yearly
+    assert len([e for e in app.store.own_events() if e.uid.startswith("w@example.org/")]) == 3
