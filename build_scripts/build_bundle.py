@@ -15,10 +15,12 @@ Usage: python build_scripts/build_bundle.py [--no-test]    (needs: pip install "
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,8 +119,69 @@ def smoke_test(bundle: Path) -> int:
 
 def folder_size(folder: Path) -> float:
     """MiB on disk; symbolic links (PyInstaller makes some on Linux) are not counted twice."""
-    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    return sum(p.stat().st_size for p in files) / 1024 / 1024
+    return sum(bytes_of(folder).values()) / 1024 / 1024
+
+
+def bytes_of(folder: Path) -> dict[Path, int]:
+    """Size in bytes of every file under ``folder``; symbolic links are not counted."""
+    return {
+        path: path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+# Issue 10: the folder and the zip must fit a small USB stick and an e-mail. MB = 10**6 bytes.
+FOLDER_LIMIT_MB = 120
+ZIP_LIMIT_MB = 50
+
+
+def largest_parts(bundle: Path, count: int = 10) -> list[tuple[str, int]]:
+    """The ``count`` largest parts: each file of ``_internal/``'s top level, each Qt library,
+    each data folder of the app, counted as one part."""
+    internal = bundle / "_internal"
+    groups = [internal / "PySide6" / "Qt" / "lib", internal / "reader" / "_data"]
+    parts: dict[str, int] = {}
+    for path, size in bytes_of(bundle).items():
+        relative = path.relative_to(bundle)
+        name = relative.parts[0] if len(relative.parts) < 2 else "/".join(relative.parts[:2])
+        for group in groups:
+            if path.is_relative_to(group):
+                depth = len(group.relative_to(bundle).parts) + 1
+                name = "/".join(relative.parts[:depth])
+        parts[name] = parts.get(name, 0) + size
+    return sorted(parts.items(), key=lambda item: -item[1])[:count]
+
+
+def make_zip(bundle: Path, target: Path) -> None:
+    """Zip the folder (symbolic links stored as links would break on Windows: store files)."""
+    target.unlink(missing_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(bundle.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path(bundle.name) / path.relative_to(bundle))
+
+
+def describe(size: int) -> str:
+    return f"{size / 10**6:.1f} MB ({size / 1024 / 1024:.1f} MiB)"
+
+
+def check_size(bundle: Path, archive: Path) -> int:
+    """Print the ten largest parts and both sizes; 1 when a limit is passed."""
+    print("largest parts of the bundle:")
+    for name, size in largest_parts(bundle):
+        print(f"  {describe(size):>24}  {name}")
+    folder = sum(bytes_of(bundle).values())
+    zipped = archive.stat().st_size
+    failed = 0
+    for what, size, limit in (
+        (f"folder {bundle.name}/", folder, FOLDER_LIMIT_MB),
+        (f"zip {archive.name}", zipped, ZIP_LIMIT_MB),
+    ):
+        verdict = "ok" if size <= limit * 10**6 else "OVER THE LIMIT"
+        print(f"bundle {what}: {describe(size)}, limit {limit} MB: {verdict}")
+        failed |= size > limit * 10**6
+    return failed
 
 
 def main(argv: list[str]) -> int:
@@ -149,9 +212,18 @@ def main(argv: list[str]) -> int:
     bundle = ROOT / "dist" / "strom-reader"
     seconds = time.perf_counter() - started
     print(f"bundle built in {seconds:.1f} s: {bundle} ({folder_size(bundle):.0f} MiB)")
+    from reader import __version__
+
+    archive = ROOT / "dist" / f"strom-reader-{__version__}-linux-{platform.machine()}.zip"
+    if sys.platform != "linux":
+        archive = archive.with_name(archive.name.replace("linux", sys.platform))
+    started = time.perf_counter()
+    make_zip(bundle, archive)
+    print(f"zip made in {time.perf_counter() - started:.1f} s: {archive}")
+    failed = check_size(bundle, archive)
     if "--no-test" in argv:
-        return 0
-    return smoke_test(bundle)
+        return failed
+    return smoke_test(bundle) or failed
 
 
 if __name__ == "__main__":
