@@ -14,8 +14,11 @@ Usage: python build_scripts/build_bundle.py [--no-test]    (needs: pip install "
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,7 +117,124 @@ def smoke_test(bundle: Path) -> int:
             if args == ("index",) and "building it" in result.stderr:
                 print("the bundle built its index on first start: the shipped one was not used")
                 return 1
-    return 0
+    return clean_machine_checks(bundle)
+
+
+# A line like these in a bundle's output means something is missing or broken on a clean machine.
+ERROR_LINE = re.compile(
+    r"Traceback|Error|error:|[Ww]arning|qt\.[a-z.]+:|Could not|Cannot load|not found|No such file"
+)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file and folder under ``folder`` with its size and content hash."""
+    state: dict[str, tuple[int, str]] = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        if path.is_symlink() or path.is_dir():
+            state[key] = (0, os.readlink(path) if path.is_symlink() else "folder")
+        else:
+            state[key] = (path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest())
+    return state
+
+
+def changes(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> list[str]:
+    names = sorted(set(before) | set(after))
+    return [name for name in names if before.get(name) != after.get(name)]
+
+
+def clean_machine_env(root: Path) -> dict[str, str]:
+    """A fresh user with empty HOME and XDG folders, no Python, no STROM_READER_HOME."""
+    folders = {
+        "HOME": root / "home",
+        "XDG_CONFIG_HOME": root / "xdg-config",
+        "XDG_DATA_HOME": root / "xdg-data",
+        "XDG_CACHE_HOME": root / "xdg-cache",
+        "XDG_STATE_HOME": root / "xdg-state",
+        "XDG_RUNTIME_DIR": root / "xdg-runtime",
+        "TMPDIR": root / "tmp",
+    }
+    for folder in folders.values():
+        folder.mkdir(mode=0o700)
+    return {
+        **{name: str(folder) for name, folder in folders.items()},
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+
+
+def set_immutable(folder: Path, on: bool) -> bool:
+    """``chattr -R +i`` (root ignores file modes); False where the file system cannot."""
+    try:
+        result = subprocess.run(
+            ["chattr", "-R", "+i" if on else "-i", str(folder)], capture_output=True, timeout=120
+        )
+    except OSError:
+        return False
+    return result.returncode == 0
+
+
+def clean_machine_run(program: Path, args: tuple[str, ...], env: dict[str, str]) -> str | None:
+    """Run one command; a message when it fails or prints an error line, else None."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(program), *args], capture_output=True, text=True, env=env, timeout=600, cwd=env["HOME"]
+    )
+    seconds = time.perf_counter() - started
+    print(
+        f"clean machine: {program.name} {' '.join(args)}: "
+        f"exit {result.returncode} in {seconds:.1f} s"
+    )
+    output = result.stdout + result.stderr
+    bad = [line for line in output.splitlines() if ERROR_LINE.search(line)]
+    if result.returncode != 0 or bad:
+        return f"{program.name} {' '.join(args)}: exit {result.returncode}\n" + (
+            "\n".join(bad) if bad else output[-2000:]
+        )
+    return None
+
+
+def clean_machine_checks(bundle: Path) -> int:
+    """``self-test`` and a search as a fresh user, the install folder read-only and unchanged;
+    then the same from a copy with a ``strom-reader-data`` folder (portable): nothing written
+    outside it."""
+    bundle = bundle.resolve()
+    checks = [("self-test",), ("search", "handlu ludzmi", "--lang", "pl", "--limit", "1")]
+    before = snapshot(bundle)
+    with tempfile.TemporaryDirectory() as temp:
+        env = clean_machine_env(Path(temp))
+        immutable = set_immutable(bundle, True)
+        print(
+            "clean machine: install folder",
+            "immutable (chattr +i)" if immutable else "snapshotted only (chattr failed)",
+        )
+        try:
+            problems = [clean_machine_run(executable(bundle, CLI), args, env) for args in checks]
+        finally:
+            if immutable:
+                set_immutable(bundle, False)
+        changed = changes(before, snapshot(bundle))
+        if changed:
+            problems.append(f"the run changed the install folder: {changed[:10]}")
+        home = Path(env["HOME"]).parent
+        portable = Path(temp) / "stick" / bundle.name
+        shutil.copytree(bundle, portable, symlinks=True)
+        (portable / "strom-reader-data").mkdir()
+        users = snapshot(home)
+        stick = snapshot(portable)
+        problems += [clean_machine_run(executable(portable, CLI), args, env) for args in checks]
+        outside = [
+            n for n in changes(stick, snapshot(portable)) if not n.startswith("strom-reader-data")
+        ]
+        outside += [f"~/{n}" for n in changes(users, snapshot(home)) if not n.startswith("stick")]
+        if outside:
+            problems.append(f"the portable run wrote outside strom-reader-data: {outside[:10]}")
+        if not any((portable / "strom-reader-data").rglob("*")):
+            problems.append("the portable run wrote nothing into strom-reader-data")
+    for problem in filter(None, problems):
+        print(problem)
+    return 1 if any(problems) else 0
 
 
 def folder_size(folder: Path) -> float:
