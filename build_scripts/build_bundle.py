@@ -165,14 +165,23 @@ def clean_machine_env(root: Path) -> dict[str, str]:
 
 
 def set_immutable(folder: Path, on: bool) -> bool:
-    """``chattr -R +i`` (root ignores file modes); False where the file system cannot."""
+    """``chattr -R +i`` (root ignores file modes; symbolic links cannot take the flag, hence -f).
+    True when the folder then refuses a new file."""
     try:
-        result = subprocess.run(
-            ["chattr", "-R", "+i" if on else "-i", str(folder)], capture_output=True, timeout=120
+        subprocess.run(
+            ["chattr", "-R", "-f", "+i" if on else "-i", str(folder)],
+            capture_output=True,
+            timeout=120,
         )
     except OSError:
         return False
-    return result.returncode == 0
+    probe = folder / ".write-probe"
+    try:
+        probe.touch()
+    except OSError:
+        return True
+    probe.unlink()
+    return False
 
 
 def clean_machine_run(program: Path, args: tuple[str, ...], env: dict[str, str]) -> str | None:
@@ -212,8 +221,7 @@ def clean_machine_checks(bundle: Path) -> int:
         try:
             problems = [clean_machine_run(executable(bundle, CLI), args, env) for args in checks]
         finally:
-            if immutable:
-                set_immutable(bundle, False)
+            set_immutable(bundle, False)  # always: a partial +i would block the next build
         changed = changes(before, snapshot(bundle))
         if changed:
             problems.append(f"the run changed the install folder: {changed[:10]}")
