@@ -14,6 +14,7 @@ Usage: python build_scripts/build_bundle.py [--no-test]    (needs: pip install "
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import platform
@@ -35,6 +36,51 @@ def build_index(target: Path) -> None:
     from reader.search.index import build_index as build
 
     build(load_pack(ROOT / "content"), target)
+
+
+VERSION_TEMPLATE = """# Windows version resource, made by build_scripts/build_bundle.py.
+VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable("040904B0", [
+      StringStruct("CompanyName", "STROM"),
+      StringStruct("FileDescription", "STROM Reader"),
+      StringStruct("FileVersion", "{version}"),
+      StringStruct("InternalName", "strom-reader"),
+      StringStruct("OriginalFilename", "strom-reader.exe"),
+      StringStruct("ProductName", "STROM Reader"),
+      StringStruct("ProductVersion", "{version}")])]),
+    VarFileInfo([VarStruct("Translation", [1033, 1200])])
+  ]
+)
+"""
+
+
+def version_numbers(version: str) -> tuple[int, int, int, int]:
+    """``0.1.0`` -> (0, 1, 0, 0); a suffix such as ``rc1`` or ``.dev2`` is dropped."""
+    match = re.match(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?", version)
+    if match is None:
+        raise ValueError(f"reader.__version__ {version!r} does not start with a number")
+    parts = [int(part or 0) for part in match.groups()]
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def write_version_file(target: Path, version: str) -> None:
+    """The PyInstaller ``version=`` file, checked: it must be a Python expression (PyInstaller
+    evaluates it) and carry exactly this version."""
+    numbers = version_numbers(version)
+    text = VERSION_TEMPLATE.format(numbers=numbers, version=version)
+    tree = ast.parse(text, mode="eval")
+    found = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value == version
+    ]
+    if len(found) != 2 or f"filevers={numbers}" not in text:
+        raise ValueError(f"the version resource does not carry {version}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 GUI = "strom-reader"  # windowed on Windows: no console window, no stdout/stderr
@@ -317,7 +363,16 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     build_index(index)
     print(f"index built in {time.perf_counter() - started:.1f} s")
-    env = {**os.environ, "STROM_BUNDLE_INDEX": str(index)}
+    from reader import __version__
+
+    version_file = ROOT / "build" / "version_info.txt"
+    write_version_file(version_file, __version__)
+    print(f"version resource {version_file}: {__version__} {version_numbers(__version__)}")
+    env = {
+        **os.environ,
+        "STROM_BUNDLE_INDEX": str(index),
+        "STROM_BUNDLE_VERSION_FILE": str(version_file),
+    }
     started = time.perf_counter()
     subprocess.run(
         [
@@ -340,8 +395,6 @@ def main(argv: list[str]) -> int:
     bundle = ROOT / "dist" / "strom-reader"
     seconds = time.perf_counter() - started
     print(f"bundle built in {seconds:.1f} s: {bundle} ({folder_size(bundle):.0f} MiB)")
-    from reader import __version__
-
     archive = ROOT / "dist" / f"strom-reader-{__version__}-linux-{platform.machine()}.zip"
     if sys.platform != "linux":
         archive = archive.with_name(archive.name.replace("linux", sys.platform))
