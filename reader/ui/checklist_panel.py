@@ -7,76 +7,32 @@ a note the file refuses is reported in the problem bar and can be saved again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.checklist import DROPPED, Row, checklist_groups
+from reader.checklist import DROPPED, Group, Row, checklist_groups
 from reader.content.model import Pack
 from reader.i18n import _
+from reader.ui.checklist_commands import ChecklistCommands
 from reader.ui.checklist_details import ChecklistDetails, note_key
+from reader.ui.checklist_tree import ROW_ROLE, ChecklistTree
 from reader.ui.data_guard import DataGuard
 from reader.ui.window.languages import language_label
 from reader.userdata import Checklist, UserStore
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
-NOTE_PREVIEW = 60
-CHECK_ROOM = 28  # the tick box and the gaps around it, in front of the first column's text
 
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text in the column's current width.
-
-    QTreeView wraps the text it paints but gives every row the height of one line.
-    """
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not isinstance(text, str) or not text:
-            return size
-        width = self.tree.columnWidth(index.column()) - 8
-        if index.column() == 0:
-            depth = 0
-            parent = index.parent()
-            while parent.isValid():
-                depth += 1
-                parent = parent.parent()
-            width -= self.tree.indentation() * (depth + 1) + CHECK_ROOM
-        if width <= 40:
-            return size
-        flags = int(Qt.TextFlag.TextWordWrap)
-        needed = option.fontMetrics.boundingRect(0, 0, width, 100_000, flags, text).height() + 6
-        return QSize(size.width(), max(size.height(), needed))
-
-
-class ChecklistPanel(QWidget):
-    dataChanged = Signal()
-
+class ChecklistPanel(ChecklistCommands):
     def __init__(
         self,
         pack: Pack,
@@ -91,7 +47,6 @@ class ChecklistPanel(QWidget):
         self.store = store
         self.guard = guard
         self.checklist: Checklist | None = None
-        self._rows: dict[str, QTreeWidgetItem] = {}
 
         self.checklist_box = QComboBox()
         self.checklist_box.setObjectName("checklistChooser")
@@ -137,18 +92,7 @@ class ChecklistPanel(QWidget):
         self.filter_field.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("checklistTree")
-        self.tree.setAccessibleName(_("Indicators"))
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setItemDelegate(WrappingDelegate(self.tree))
-        # Rows wrap their text; their heights are worked out again when a column changes width.
-        self.tree.header().sectionResized.connect(
-            lambda *_args: self.tree.scheduleDelayedItemsLayout()
-        )
+        self.tree = ChecklistTree()
         self.details = ChecklistDetails(store, guard)
 
         top = QHBoxLayout()
@@ -311,63 +255,35 @@ class ChecklistPanel(QWidget):
                     marks[indicator] = (ticked, unsaved.text)
         return marks
 
-    def rebuild(self) -> None:
-        """Draw the rows the filters let through, keeping the chosen indicator."""
-        current = self.tree.currentItem()
-        current_row = current.data(0, ROW_ROLE) if current is not None else None
-        keep = current_row.indicator_id if isinstance(current_row, Row) else None
-        second = self.second_lang
-        groups = checklist_groups(
+    def _groups(self) -> list[Group]:
+        return checklist_groups(
             self.pack,
             self.lang,
             self.marks(),
-            second_lang=second,
+            second_lang=self.second_lang,
             category=self.category_box.currentData() or None,
             only_ticked=self.only_ticked.isChecked(),
             text=self.filter_field.text(),
         )
-        headers = [language_label(self.lang)]
-        if second:
-            headers.append(language_label(second))
-        headers.append(_("Note"))
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        self.tree.setColumnCount(len(headers))
-        self.tree.setHeaderLabels(headers)
-        header = self.tree.header()
-        for column in range(len(headers) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.resizeSection(len(headers) - 1, 150)
-        self._rows = {}
-        shown = total = ticked = 0
-        for group in groups:
-            if group.category != DROPPED:
-                total += group.total
-                ticked += group.ticked
-            if not group.rows:
-                continue
-            title = _("{category} ({ticked} of {total} ticked)").format(
-                category=group.title, ticked=group.ticked, total=group.total
-            )
-            parent = QTreeWidgetItem([title])
-            font = parent.font(0)
-            font.setBold(True)
-            parent.setFont(0, font)
-            parent.setFirstColumnSpanned(True)
-            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(parent)
-            parent.setFirstColumnSpanned(True)
-            for row in group.rows:
-                parent.addChild(self._row_item(row, second))
-                shown += 1
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
-        if keep in self._rows:
-            self.tree.setCurrentItem(self._rows[keep])
+
+    def rebuild(self) -> None:
+        """Draw the rows the filters let through, keeping the chosen indicator."""
+        current = self.tree.current_row()
+        second = self.second_lang
+        groups = self._groups()
+        headers = [language_label(self.lang)] + ([language_label(second)] if second else [])
+        shown = self.tree.show_groups(groups, headers, self.checklist is not None)
+        keep = self.tree.rows.get(current.indicator_id) if current is not None else None
+        if keep is not None:
+            self.tree.setCurrentItem(keep)
         else:
             self._show_details(None)
+        self._show_summary(groups, shown)
+
+    def _show_summary(self, groups: list[Group], shown: int) -> None:
+        counted = [group for group in groups if group.category != DROPPED]
+        total = sum(group.total for group in counted)
+        ticked = sum(group.ticked for group in counted)
         self.summary.setText(self._summary(shown, ticked, total))
 
     def _summary(self, shown: int, ticked: int, total: int) -> str:
@@ -377,37 +293,9 @@ class ChecklistPanel(QWidget):
             ticked=ticked, total=total, shown=shown
         )
 
-    def _row_item(self, row: Row, second: str | None) -> QTreeWidgetItem:
-        if row.dropped:
-            texts = [
-                _("{indicator} (no longer in the handbook)").format(indicator=row.indicator_id)
-            ]
-        else:
-            texts = [row.text]
-        if second:
-            texts.append(row.second_text or _("(not translated)"))
-        preview = " ".join(row.note.split())
-        if len(preview) > NOTE_PREVIEW:
-            preview = preview[:NOTE_PREVIEW] + "…"
-        texts.append(preview)
-        item = QTreeWidgetItem(texts)
-        item.setData(0, ROW_ROLE, row)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.checklist is not None:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        item.setFlags(flags)
-        item.setCheckState(0, Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
-        item.setToolTip(0, row.explanation or texts[0])
-        if second:
-            item.setToolTip(1, row.second_explanation or texts[1])
-        if row.note:
-            item.setToolTip(len(texts) - 1, row.note)
-        self._rows[row.indicator_id] = item
-        return item
-
     def row_item(self, indicator_id: str) -> QTreeWidgetItem | None:
         """The shown row of an indicator (None if the filters hide it)."""
-        return self._rows.get(indicator_id)
+        return self.tree.rows.get(indicator_id)
 
     def _show_details(self, item: QTreeWidgetItem | None) -> None:
         row = item.data(0, ROW_ROLE) if item is not None else None
@@ -437,7 +325,15 @@ class ChecklistPanel(QWidget):
         )
         if ok and result:
             self._replace(result[-1])
-        self.rebuild()  # shows what the file holds: a refused tick goes back
+        # Show what the file holds (a refused tick goes back) without making the rows again:
+        # this runs inside the tree's own handling of the click or key press on the row.
+        groups = self._groups()
+        row = next((r for g in groups for r in g.rows if r.indicator_id == indicator_id), None)
+        if row is not None:
+            self.tree.show_row(row, groups)
+        self._show_summary(groups, len(self.tree.rows))
+        if self.only_ticked.isChecked():
+            QTimer.singleShot(0, self.rebuild)  # an unticked row leaves the list afterwards
         return ok
 
     def _replace(self, checklist: Checklist) -> None:
@@ -450,101 +346,10 @@ class ChecklistPanel(QWidget):
         assert isinstance(checklist, Checklist)
         if self.checklist is not None and self.checklist.id == checklist.id:
             self.checklist = checklist
-        mark = checklist.mark(self.details.indicator_id or "")
-        item = self._rows.get(self.details.indicator_id or "")
-        if item is not None:
-            preview = " ".join((mark.note if mark else "").split())
-            if len(preview) > NOTE_PREVIEW:
-                preview = preview[:NOTE_PREVIEW] + "…"
-            self.tree.blockSignals(True)
-            item.setText(self.tree.columnCount() - 1, preview)
-            self.tree.blockSignals(False)
+        indicator_id = self.details.indicator_id or ""
+        mark = checklist.mark(indicator_id)
+        self.tree.set_note_preview(indicator_id, mark.note if mark else "")
 
     def save_note(self) -> bool:
         """Save the note being typed now (before closing, exporting or importing)."""
         return self.details.save()
-
-    # -- managing checklists -----------------------------------------------------------------
-
-    def ask_name(self, title: str, label: str, text: str = "") -> str | None:
-        """Ask for a checklist name (tests replace this method)."""
-        name, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
-        return name if ok else None
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask before something is deleted (tests replace this method)."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _name_prompt(self) -> str:
-        return _("Name (a case number or a neutral word; no names of people):")
-
-    def new_checklist(self) -> bool:
-        name = self.ask_name(_("New checklist"), self._name_prompt())
-        if not name:
-            return False
-        self.details.show_row(None, None)
-        return self._change(
-            _("The checklist was not created."), lambda: self.store.create_checklist(name)
-        )
-
-    def rename_checklist(self) -> bool:
-        checklist = self.checklist
-        if checklist is None:
-            return False
-        name = self.ask_name(_("Rename checklist"), self._name_prompt(), checklist.name)
-        if not name or name == checklist.name:
-            return False
-        return self._change(
-            _("The checklist was not renamed."),
-            lambda: self.store.rename_checklist(checklist.id, name),
-        )
-
-    def reset_checklist(self) -> bool:
-        checklist = self.checklist
-        if checklist is None or not self.confirm(
-            _("Reset checklist"),
-            _("Untick every indicator and delete every note in {name}?").format(
-                name=checklist.name
-            ),
-        ):
-            return False
-        self.details.show_row(None, None)
-        self._forget_notes(checklist.id)
-        return self._change(
-            _("The checklist was not reset."), lambda: self.store.reset_checklist(checklist.id)
-        )
-
-    def delete_checklist(self) -> bool:
-        checklist = self.checklist
-        if checklist is None or not self.confirm(
-            _("Delete checklist"),
-            _("Delete the checklist {name} with all its ticks and notes?").format(
-                name=checklist.name
-            ),
-        ):
-            return False
-        self.details.show_row(None, None)
-        ok = self.guard.write(
-            _("The checklist was not deleted."), lambda: self.store.delete_checklist(checklist.id)
-        )
-        if ok:
-            self._forget_notes(checklist.id)
-            self.checklist = None
-            self.refresh()
-            self.dataChanged.emit()
-        return ok
-
-    def _forget_notes(self, checklist_id: str) -> None:
-        prefix = note_key(checklist_id, "")
-        for key in [k for k in self.guard.unsaved if k.startswith(prefix)]:
-            self.guard.forget(key)
-
-    def _change(self, what: str, change: Callable[[], Checklist]) -> bool:
-        result: list[Checklist] = []
-        ok = self.guard.write(what, lambda: result.append(change()))
-        if ok and result:
-            self.checklist = result[-1]
-            self.refresh()
-            self.dataChanged.emit()
-        return ok

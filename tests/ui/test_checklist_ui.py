@@ -55,7 +55,7 @@ def new_checklist(panel: ChecklistPanel, name: str) -> None:
 
 
 def shown_ids(panel: ChecklistPanel) -> list[str]:
-    return [key for key in panel._rows]
+    return list(panel.tree.rows)
 
 
 def store_of(window: MainWindow) -> UserStore:
@@ -94,6 +94,7 @@ def test_ticking_with_the_keyboard_is_saved_per_checklist(launch: Launcher, qtbo
     [case1] = store.checklists()
     assert case1.marks() == {"labour-withheld-wages": (True, "")}
     assert panel.summary.text().startswith("1 of 2 indicators ticked")
+    assert item.parent() is not None and "(1 of 1 ticked)" in item.parent().text(0)
 
     new_checklist(panel, "Case 2")  # a second checklist starts blank
     assert panel.checklist is not None and panel.checklist.name == "Case 2"
@@ -151,6 +152,14 @@ def test_filters_by_category_ticked_and_text_without_diacritics(
     panel.set_ticked("general-no-documents", True)
     panel.only_ticked.click()
     assert shown_ids(panel) == ["general-no-documents"]
+    item = panel.row_item("general-no-documents")
+    assert item is not None
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item)
+    QTest.keyClick(panel.tree, Qt.Key.Key_Space)  # unticked: it leaves the "only ticked" list
+    qtbot.waitUntil(lambda: shown_ids(panel) == [])
+    panel.set_ticked("general-no-documents", True)
+    qtbot.waitUntil(lambda: shown_ids(panel) == ["general-no-documents"])
     panel.only_ticked.click()
     QTest.keyClicks(panel.filter_field, "PARADS")
     assert shown_ids(panel) == ["general-debt"]
