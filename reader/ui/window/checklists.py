@@ -60,6 +60,7 @@ class ChecklistMixin(WindowBase):
             return
         if not self.checklist_dock.isVisible():
             panel.set_language(self.content_language)
+            panel.refresh()  # another window or copy of the app may have changed the file
         self.checklist_dock.show()
         self.checklist_dock.raise_()
         wide = int(self.width() * CHECKLIST_WIDTH)
