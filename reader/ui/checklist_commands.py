@@ -38,7 +38,8 @@ class ChecklistCommands(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask before something is deleted (tests replace this method)."""
-        answer = QMessageBox.question(self, title, text)
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def _name_prompt(self) -> str:

@@ -100,10 +100,14 @@ class ChecklistPanel(ChecklistCommands):
         for button in (self.new_button, self.rename_button, self.reset_button, self.delete_button):
             top.addWidget(button)
         languages = QHBoxLayout()
-        languages.addWidget(QLabel(_("Language:")))
-        languages.addWidget(self.lang_box, 1)
-        languages.addWidget(QLabel(_("Side by side with:")))
-        languages.addWidget(self.second_box, 1)
+        for text, box in (
+            (_("&Language:"), self.lang_box),
+            (_("Side &by side with:"), self.second_box),
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            languages.addWidget(label)
+            languages.addWidget(box, 1)
         filters = QHBoxLayout()
         filters.addWidget(self.category_box, 1)
         filters.addWidget(self.only_ticked)
@@ -136,6 +140,7 @@ class ChecklistPanel(ChecklistCommands):
         self.filter_field.textChanged.connect(lambda _text: self.rebuild())
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_details(item))
+        self.tree.noteRequested.connect(self._edit_note)
         self.details.saved.connect(self._on_note_saved)
         guard.recovered.connect(self.refresh)
         self.refresh()
@@ -349,6 +354,10 @@ class ChecklistPanel(ChecklistCommands):
         indicator_id = self.details.indicator_id or ""
         mark = checklist.mark(indicator_id)
         self.tree.set_note_preview(indicator_id, mark.note if mark else "")
+
+    def _edit_note(self) -> None:
+        if self.details.editor.isEnabled():
+            self.details.editor.setFocus()
 
     def save_note(self) -> bool:
         """Save the note being typed now (before closing, exporting or importing)."""

@@ -115,9 +115,11 @@ def test_a_typed_note_is_saved_and_shown_again(launch: Launcher, qtbot: QtBot) -
     new_checklist(panel, "Case 1")
     item = panel.row_item("general-no-documents")
     assert item is not None
+    panel.tree.setFocus()
     panel.tree.setCurrentItem(item)
     assert "Someone else keeps the passport" in panel.details.explanation.text()
-    assert panel.details.editor.isEnabled()
+    QTest.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter: write the note
+    assert panel.details.editor.hasFocus()
     with qtbot.waitSignal(panel.details.saved, timeout=5000):
         QTest.keyClicks(panel.details.editor, "Passport kept by the employer")
     checklist = panel.checklist
