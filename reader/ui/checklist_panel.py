@@ -89,6 +89,9 @@ class ChecklistPanel(ChecklistCommands):
         self.filter_field.setObjectName("checklistFilter")
         self.filter_field.setAccessibleName(_("Filter indicators"))
         self.filter_field.setPlaceholderText(_("Filter (diacritics optional)"))
+        self.filter_field.setToolTip(
+            _("Show the indicators whose text, explanation or note contains these words")
+        )
         self.filter_field.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
