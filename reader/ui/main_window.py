@@ -38,6 +38,7 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
+from reader.ui.window.checklists import ChecklistMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.searching import SearchMixin
@@ -48,7 +49,9 @@ from reader.userdata import UserStore
 __all__ = ["MainWindow", "language_label", "make_link", "parse_link"]
 
 
-class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin):
+class MainWindow(
+    NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin, ChecklistMixin
+):
     def __init__(
         self,
         pack: Pack,
@@ -156,6 +159,7 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
             self.search_dock.raise_()
             if self.note_editor is not None:
                 self.note_editor.saved.connect(lambda _sid: self._refresh_bookmarks())
+        self._build_checklist_dock()
         self.index_progress = QProgressBar()
         self.index_progress.setMaximumWidth(180)
         self.index_progress.hide()
@@ -226,6 +230,7 @@ class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, Vi
         self.store_state()
         if self.note_editor is not None:
             self.note_editor.save()
+        self._save_checklist_note()
         if self.data_guard.unsaved and not self.confirm_unsaved_close():
             event.ignore()
             self.settingsChanged.emit()

@@ -1,4 +1,4 @@
-"""The user's own data (bookmarks, notes, own events) in one SQLite file. No Qt here."""
+"""The user's own data (bookmarks, notes, own events, checklists) in one SQLite file. No Qt."""
 
 from pathlib import Path
 
@@ -6,7 +6,9 @@ from reader.paths import Folders
 from reader.userdata.store import (
     MIGRATIONS,
     Bookmark,
+    Checklist,
     ImportSummary,
+    Mark,
     Note,
     OpenReport,
     OwnEvent,
@@ -27,7 +29,9 @@ __all__ = [
     "MIGRATIONS",
     "USERDATA_FILE",
     "Bookmark",
+    "Checklist",
     "ImportSummary",
+    "Mark",
     "Note",
     "OpenReport",
     "OwnEvent",

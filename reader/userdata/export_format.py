@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.i18n import _
+from reader.userdata.checklist_format import read_checklists
+from reader.userdata.checklists import Checklist
 from reader.userdata.records import (
     BOOKMARK_KINDS,
     MAX_YEAR,
@@ -27,7 +29,9 @@ from reader.userdata.records import (
 )
 
 EXPORT_FORMAT = "strom-reader-userdata"
-EXPORT_VERSION = 1
+# Version 2 added "checklists". An older app refuses a version 2 file instead of importing it
+# without its checklists; this app reads version 1 files (they have no checklists).
+EXPORT_VERSION = 2
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
 
@@ -51,6 +55,7 @@ class ExportContent:
     bookmarks: list[tuple[str, str, dt.datetime]]
     notes: list[Note]
     events: list[OwnEvent]
+    checklists: list[Checklist] = field(default_factory=list)
 
 
 class _Invalid(Exception):
@@ -274,4 +279,5 @@ def read_export(path: Path) -> ExportContent:
         if previous is None or (previous.updated is not None and event.updated > previous.updated):
             events[event.uid] = event
     content.events = list(events.values())
+    content.checklists = read_checklists(_items(raw, "checklists", path), path)
     return content

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from reader.i18n import _
+from reader.userdata.checklists import checked_name, mark_from_row
 from reader.userdata.connection import StoreConnection
 from reader.userdata.events import event_from_row
 from reader.userdata.records import BOOKMARK_KINDS, UserDataError, event_problem, parse_ts
 from reader.userdata.schema import (
     BOOKMARK_COLUMNS,
+    CHECKLIST_COLUMNS,
     EVENT_COLUMNS,
     EVENT_COLUMNS_V1,
+    MARK_COLUMNS,
     NOTE_COLUMNS,
 )
 
@@ -29,6 +32,8 @@ _SALVAGED_COLUMNS = {
     "bookmarks": BOOKMARK_COLUMNS,
     "notes": NOTE_COLUMNS,
     "events": EVENT_COLUMNS,
+    "checklists": CHECKLIST_COLUMNS,  # before their marks, which refer to them
+    "checklist_marks": MARK_COLUMNS,
 }
 # What is read instead from a damaged file of an older schema (missing columns get defaults).
 _OLDER_COLUMNS = {"events": (EVENT_COLUMNS_V1, (0,))}
@@ -56,9 +61,17 @@ def salvageable(table: str, row: tuple[Any, ...]) -> bool:
             section, text, updated = row
             parse_ts(updated)
             return isinstance(section, str) and bool(section) and isinstance(text, str)
+        if table == "checklists":
+            checklist_id, name, created, renamed = row
+            parse_ts(created)
+            parse_ts(renamed)
+            return isinstance(checklist_id, str) and bool(checklist_id) and bool(checked_name(name))
+        if table == "checklist_marks":
+            mark_from_row(row[1:])
+            return isinstance(row[0], str) and bool(row[0])
         event = event_from_row(row)
         return isinstance(event.uid, str) and bool(event.uid) and event_problem(event) is None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, AttributeError, UserDataError):
         return False
 
 

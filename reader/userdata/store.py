@@ -1,4 +1,4 @@
-"""The user's own data: bookmarks, notes and own events, in one SQLite file.
+"""The user's own data: bookmarks, notes, own events and checklists, in one SQLite file.
 
 Nothing the user saved may be lost, so:
 
@@ -16,8 +16,10 @@ Nothing the user saved may be lost, so:
 The parts live beside this module: :mod:`~reader.userdata.records` (the data and its rules),
 :mod:`~reader.userdata.schema`, :mod:`~reader.userdata.connection` (opening and transactions),
 :mod:`~reader.userdata.recovery`, :mod:`~reader.userdata.bookmarks`,
-:mod:`~reader.userdata.notes`, :mod:`~reader.userdata.events`, :mod:`~reader.userdata.transfer`
-and :mod:`~reader.userdata.export_format` (the JSON file). Import from here or from
+:mod:`~reader.userdata.notes`, :mod:`~reader.userdata.events`,
+:mod:`~reader.userdata.checklists`, :mod:`~reader.userdata.transfer` and
+:mod:`~reader.userdata.export_format` with :mod:`~reader.userdata.checklist_format` (the JSON
+file). Import from here or from
 :mod:`reader.userdata`.
 """
 
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from reader.i18n import _, ngettext
 from reader.userdata.bookmarks import BookmarkStore
+from reader.userdata.checklists import Checklist, ChecklistStore, Mark
 from reader.userdata.connection import BUSY_TIMEOUT_MS, DamagedDatabaseError
 from reader.userdata.events import EventStore
 from reader.userdata.export_format import EXPORT_FORMAT, EXPORT_VERSION, MAX_JSON_BYTES
@@ -66,7 +69,9 @@ __all__ = [
     "MIN_YEAR",
     "SCHEMA_V1",
     "Bookmark",
+    "Checklist",
     "ImportSummary",
+    "Mark",
     "Note",
     "OpenReport",
     "OwnEvent",
@@ -80,8 +85,10 @@ __all__ = [
 ]
 
 
-class UserStore(BookmarkStore, NoteStore, EventStore, TransferStore, RecoveringStore):
-    """Bookmarks, notes and own events of one user, in one SQLite file.
+class UserStore(
+    BookmarkStore, NoteStore, EventStore, ChecklistStore, TransferStore, RecoveringStore
+):
+    """Bookmarks, notes, own events and checklists of one user, in one SQLite file.
 
     Every method is safe to call from any thread; each change is one transaction.
     """

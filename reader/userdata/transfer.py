@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from reader.i18n import _
+from reader.userdata.checklist_format import checklist_to_json, merged
+from reader.userdata.checklists import Checklist, read_checklists, unique_name, write_mark
 from reader.userdata.connection import StoreConnection
 from reader.userdata.events import SELECT_EVENTS, event_from_row, upsert_event
 from reader.userdata.export_format import EXPORT_FORMAT, EXPORT_VERSION, event_to_json, read_export
@@ -36,6 +39,7 @@ class TransferStore(StoreConnection):
                 event_from_row(row)
                 for row in conn.execute(f"SELECT {SELECT_EVENTS} ORDER BY start, uid")
             ]
+            checklists = read_checklists(conn)
         payload = {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
@@ -43,6 +47,7 @@ class TransferStore(StoreConnection):
             "bookmarks": [{"kind": k, "target_id": t, "created": c} for k, t, c in bookmarks],
             "notes": [{"section_id": s, "text": t, "updated": u} for s, t, u in notes],
             "events": [event_to_json(event) for event in events],
+            "checklists": [checklist_to_json(checklist) for checklist in checklists],
         }
         data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
         try:
@@ -51,14 +56,15 @@ class TransferStore(StoreConnection):
             raise UserDataError(
                 _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
             ) from exc
-        return len(bookmarks) + len(notes) + len(events)
+        return len(bookmarks) + len(notes) + len(events) + len(checklists)
 
     def import_json(self, path: Path) -> ImportSummary:
         """Merge a file written by :meth:`export_json` into this store.
 
         The whole file is checked first; on any problem UserDataError names the file and the
         item, and nothing is changed. Then everything is merged in one transaction: bookmarks
-        are united, and for notes and events (by uid) the newer ``updated`` wins.
+        are united, and for notes and events (by uid) the newer ``updated`` wins. A checklist
+        (by id) takes the newer name and, indicator by indicator, the newer tick and note.
         """
         content = read_export(Path(path))
         added = updated = unchanged = 0
@@ -103,4 +109,40 @@ class TransferStore(StoreConnection):
                         continue
                     updated += 1
                 upsert_event(conn, event, event.updated)
+            for checklist in content.checklists:
+                outcome = _merge_checklist(conn, checklist)
+                added += outcome == "added"
+                updated += outcome == "updated"
+                unchanged += outcome == "unchanged"
         return ImportSummary(added, updated, unchanged)
+
+
+def _merge_checklist(conn: sqlite3.Connection, incoming: Checklist) -> str:
+    """Merge one imported checklist; "added", "updated" or "unchanged"."""
+    found = read_checklists(conn, incoming.id)
+    if not found:
+        conn.execute(
+            "INSERT INTO checklists (id, name, created, renamed) VALUES (?, ?, ?, ?)",
+            (
+                incoming.id,
+                unique_name(conn, incoming.name, incoming.id),
+                ts(incoming.created),
+                ts(incoming.renamed),
+            ),
+        )
+        for mark in incoming.entries.values():
+            write_mark(conn, incoming.id, mark)
+        return "added"
+    current = found[0]
+    result = merged(current, incoming)
+    if result.name == current.name and result.entries == current.entries:
+        return "unchanged"
+    if result.name != current.name:
+        conn.execute(
+            "UPDATE checklists SET name = ?, renamed = ? WHERE id = ?",
+            (unique_name(conn, result.name, current.id), ts(result.renamed), current.id),
+        )
+    for key, mark in result.entries.items():
+        if current.entries.get(key) != mark:
+            write_mark(conn, current.id, mark)
+    return "updated"

@@ -60,9 +60,10 @@ def disk_full(store: UserStore) -> Iterator[None]:
 
     The file may not grow; then the free room left in it is used up, in a table of its own and
     in the store's own tables (through the store, with rows nobody sees), so that the next
-    bookmark, note or event of the test needs a page that cannot be had.
+    bookmark, note, event or checklist mark of the test needs a page that cannot be had.
     """
     conn = connection(store)
+    filler = store.create_checklist("fault-fill")  # its marks use up the checklists' room
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     conn.execute("CREATE TABLE fault_fill (junk BLOB)")
@@ -78,6 +79,7 @@ def disk_full(store: UserStore) -> Iterator[None]:
         lambda i: store.save_event(
             OwnEvent(uid=f"fault-fill-{i}", title="x", start=dt.date(1901, 1, 1))
         ),
+        lambda i: store.set_ticked(filler.id, f"fault-fill-{i}", True),
     ]
     for fill in fillers:
         for i in range(100_000):
@@ -99,6 +101,7 @@ def disk_full(store: UserStore) -> Iterator[None]:
         for event in store.own_events():
             if event.uid.startswith("fault-fill-"):
                 store.delete_event(event.uid)
+        store.delete_checklist(filler.id)
 
 
 @contextmanager

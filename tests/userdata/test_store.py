@@ -18,6 +18,7 @@ from reader.userdata import (
     UserStore,
     default_store_path,
 )
+from reader.userdata.store import EXPORT_VERSION
 
 # The version 1 schema exactly as released; a changed SCHEMA_V1 must not break old files.
 V1_DDL = """
@@ -81,7 +82,7 @@ def test_default_store_path_is_in_the_data_folder() -> None:
 def test_file_is_created_in_wal_mode_with_current_schema(store: UserStore) -> None:
     assert store.path.is_file()
     assert store.open_report.recovered_from is None and store.open_report.message == ""
-    assert store.schema_version() == UserStore.SCHEMA_VERSION == 2
+    assert store.schema_version() == UserStore.SCHEMA_VERSION == 3
     assert raw_query(store.path, "PRAGMA journal_mode") == [("wal",)]
 
 
@@ -219,7 +220,7 @@ def test_fresh_file_starts_at_version_0_and_is_migrated(tmp_path: Path) -> None:
         assert store.schema_version() == UserStore.SCHEMA_VERSION
         store.add_bookmark("section", "intro")
     tables = {r[0] for r in raw_query(path, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"bookmarks", "notes", "events"}
+    assert tables == {"bookmarks", "notes", "events", "checklists", "checklist_marks"}
 
 
 def make_v1_database(path: Path) -> None:
@@ -343,7 +344,7 @@ def test_export_then_import_reproduces_everything(tmp_path: Path, store: UserSto
     target = tmp_path / "export" / "all.json"
     assert store.export_json(target) == 7
     raw = json.loads(target.read_text(encoding="utf-8"))
-    assert raw["format"] == "strom-reader-userdata" and raw["version"] == 1
+    assert raw["format"] == "strom-reader-userdata" and raw["version"] == 2
     assert not list(target.parent.glob(".*tmp"))
     with UserStore(tmp_path / "fresh.sqlite3") as fresh:
         summary = fresh.import_json(target)
@@ -443,7 +444,7 @@ def _not_utf8(path: Path) -> None:
 
 
 def _newer_version(path: Path) -> None:
-    path.write_text(json.dumps({**valid_export(), "version": 2}), "utf-8")
+    path.write_text(json.dumps({**valid_export(), "version": EXPORT_VERSION + 1}), "utf-8")
 
 
 def _invalid_event(path: Path) -> None:

@@ -53,7 +53,7 @@ def test_a_version_1_file_is_migrated_and_its_events_stay_single(tmp_path: Path)
     path = tmp_path / "userdata.sqlite3"
     make_v1_file(path)
     with UserStore(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == UserStore.SCHEMA_VERSION
         old = store.own_event("old@strom-reader")
         assert old is not None and old.title == "Old meeting" and not old.yearly
         store.save_event(ANNIVERSARY)

@@ -39,6 +39,8 @@ class ActionSpec:
 
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
+    from reader.ui.window.checklists import checklist_actions
+
     std = QKeySequence.StandardKey
     return [
         ActionSpec(
@@ -201,6 +203,7 @@ def action_specs() -> list[ActionSpec]:
             "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
         ),
         ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
+        *checklist_actions(),
     ]
 
 
@@ -235,6 +238,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "bookmark_action",
             "bookmarks_action",
             "calendar_action",
+            "checklist_action",
             "search_action",
             "find_action",
             "next_hit_action",
@@ -271,6 +275,7 @@ TOOLBAR: list[str | None] = [
     "find_action",
     "search_action",
     "calendar_action",
+    "checklist_action",
 ]
 
 

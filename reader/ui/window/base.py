@@ -117,3 +117,9 @@ class WindowBase(QMainWindow):
 
     def show_error(self, title: str, text: str) -> None:
         raise NotImplementedError
+
+    def _save_checklist_note(self) -> None:
+        raise NotImplementedError
+
+    def _refresh_checklists(self) -> None:
+        raise NotImplementedError

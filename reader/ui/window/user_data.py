@@ -65,6 +65,7 @@ class UserDataMixin(WindowBase):
 
     def _user_data_changed(self) -> None:
         self._refresh_bookmarks()
+        self._refresh_checklists()
         if self.calendar_panel is not None:
             self.calendar_panel.refresh()
         if self.current_section == HOME_ID:
@@ -104,6 +105,7 @@ class UserDataMixin(WindowBase):
             return None
         if self.note_editor is not None:
             self.note_editor.save()
+        self._save_checklist_note()
         try:
             count = self.store.export_json(path)
         except (OSError, UserDataError) as exc:
@@ -121,6 +123,7 @@ class UserDataMixin(WindowBase):
             return None
         if self.note_editor is not None:
             self.note_editor.save()
+        self._save_checklist_note()
         try:
             summary = self.store.import_json(path)
         except (OSError, UserDataError) as exc:

@@ -1,0 +1,77 @@
+"""The indicators checklist in the main window: its command, its dock and saving on the way out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from reader.i18n import _
+from reader.ui.checklist_panel import ChecklistPanel
+from reader.ui.window.base import WindowBase
+
+if TYPE_CHECKING:
+    from reader.ui.window.actions import ActionSpec
+
+CHECKLIST_WIDTH = 0.6  # of the window, when the checklist is opened
+
+
+def checklist_actions() -> list[ActionSpec]:
+    from reader.ui.window.actions import ActionSpec
+
+    return [
+        ActionSpec(
+            "checklist_action",
+            _("Indicators checklist"),
+            "show_checklist",
+            ("Ctrl+Shift+I",),
+            "checklist",
+            _("Tick the indicators you see, one checklist per case (Ctrl+Shift+I)"),
+            needs_store=True,
+        )
+    ]
+
+
+class ChecklistMixin(WindowBase):
+    checklist_panel: ChecklistPanel | None
+    checklist_dock: QDockWidget
+    checklist_action: QAction
+
+    def _build_checklist_dock(self) -> None:
+        """The checklist panel, in the right-hand tab group (hidden until it is opened)."""
+        self.checklist_panel = None
+        if self.store is None:
+            return
+        panel = ChecklistPanel(self.pack, self.store, self.data_guard, self.content_language)
+        self.checklist_panel = panel
+        self.checklist_dock = QDockWidget(_("Indicators checklist"), self)
+        self.checklist_dock.setObjectName("checklistDock")
+        self.checklist_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+        self.tabifyDockWidget(self.search_dock, self.checklist_dock)
+        self.checklist_dock.hide()
+        self.search_dock.raise_()
+
+    def show_checklist(self) -> None:
+        panel = self.checklist_panel
+        if panel is None:
+            return
+        if not self.checklist_dock.isVisible():
+            panel.set_language(self.content_language)
+            panel.refresh()  # another window or copy of the app may have changed the file
+        self.checklist_dock.show()
+        self.checklist_dock.raise_()
+        wide = int(self.width() * CHECKLIST_WIDTH)
+        if self.checklist_dock.width() < wide:
+            self.resizeDocks([self.checklist_dock], [wide], Qt.Orientation.Horizontal)
+        panel.filter_field.setFocus()
+
+    def _save_checklist_note(self) -> None:
+        if self.checklist_panel is not None:
+            self.checklist_panel.save_note()
+
+    def _refresh_checklists(self) -> None:
+        if self.checklist_panel is not None:
+            self.checklist_panel.refresh()
