@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
 from bundle_size import check_size, folder_size, make_zip, unzip  # noqa: E402
+from icu_data import trim_library  # noqa: E402
 
 
 def build_index(target: Path) -> None:
@@ -292,6 +293,25 @@ def clean_machine_checks(bundle: Path, archive: Path) -> int:
     return 1 if any(problems) else 0
 
 
+def trimmed_icu_data(folder: Path) -> Path | None:
+    """PySide6's ICU data library trimmed to what QtCore uses for the 12 languages (Linux: the
+    wheels for Windows and macOS ship no ICU), or None where there is none to trim."""
+    import PySide6
+
+    found = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if sys.platform != "linux" or not found:
+        return None
+    started = time.perf_counter()
+    target = folder / found[0].name
+    kept, dropped, _ = trim_library(found[0], target)
+    print(
+        f"ICU data {found[0].name}: {kept} items kept, {dropped} dropped, "
+        f"{found[0].stat().st_size / 10**6:.1f} -> {target.stat().st_size / 10**6:.1f} MB "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return target
+
+
 def main(argv: list[str]) -> int:
     index = ROOT / "build" / "index"
     started = time.perf_counter()
@@ -307,6 +327,9 @@ def main(argv: list[str]) -> int:
         "STROM_BUNDLE_INDEX": str(index),
         "STROM_BUNDLE_VERSION_FILE": str(version_file),
     }
+    icu = trimmed_icu_data(ROOT / "build" / "icu")
+    if icu is not None:
+        env["STROM_BUNDLE_ICUDATA"] = str(icu)
     started = time.perf_counter()
     subprocess.run(
         [
