@@ -356,8 +356,8 @@ def main(argv: list[str]) -> int:
     if sys.platform != "linux":
         archive = archive.with_name(archive.name.replace("linux", sys.platform))
     started = time.perf_counter()
-    make_zip(bundle, archive)
-    print(f"zip made in {time.perf_counter() - started:.1f} s: {archive}")
+    how = make_zip(bundle, archive)
+    print(f"zip made in {time.perf_counter() - started:.1f} s ({how}): {archive}")
     failed = check_size(bundle, archive)
     if "--no-test" in argv:
         return failed

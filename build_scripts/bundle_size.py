@@ -13,15 +13,20 @@ import shutil
 import stat
 import subprocess
 import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-# Issue 10's goal: the folder fits a small USB stick, the zip a slow line. Until it is reached
-# the build fails above a ceiling just over the sizes reached (so what was won stays won) and
+# Issue 10's goal: the folder fits a small USB stick, the zip a slow line. The zip's goal is
+# reached and is its hard limit. The folder's is not yet (the shipped search index is 32.6 MB):
+# the build fails above a ceiling just over the size reached, so what was won stays won, and
 # prints the distance to the goal; see DECISIONS.md, "Bundle size (issue 10)".
 FOLDER_GOAL_MB = 120
 ZIP_GOAL_MB = 50
-FOLDER_CEILING_MB = 137
-ZIP_CEILING_MB = 53
+FOLDER_CEILING_MB = 136
+ZIP_CEILING_MB = ZIP_GOAL_MB
 
 
 def bytes_of(folder: Path) -> dict[Path, int]:
@@ -55,11 +60,76 @@ def largest_parts(bundle: Path, count: int = 10) -> list[tuple[str, int]]:
     return sorted(parts.items(), key=lambda item: -item[1])[:count]
 
 
-def make_zip(bundle: Path, target: Path) -> None:
-    """Zip the folder with deflate level 9 (what Windows Explorer opens; no LZMA or zstd)."""
+# Members at least this big get Zopfli's deflate (about 0.4 MB/s a core, 3-4 % smaller than
+# zlib's level 9); smaller ones, a tenth of the bytes, get zlib's.
+ZOPFLI_FROM_BYTES = 64 * 1024
+
+
+def zopfli_deflate(path: Path) -> bytes:
+    """The raw deflate stream of one file (Zopfli, one iteration: more gain little)."""
+    from zopfli.zopfli import compress
+
+    stream: bytes = compress(path.read_bytes(), numiterations=1)
+    return stream[2:-4]  # zlib container: a 2-byte header, an Adler-32 trailer
+
+
+class _Precompressed:
+    """Stands in for zlib's compressor inside zipfile: takes the member's bytes (zipfile still
+    computes the CRC and the sizes itself) and hands back the deflate stream made beforehand."""
+
+    def __init__(self, stream: bytes) -> None:
+        self.stream = stream
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.stream
+
+
+@contextmanager
+def _deflate_with(streams: dict[str, bytes]) -> Iterator[list[str]]:
+    """While open, zipfile deflates the member named by the next name pushed on the yielded
+    list with the stream from ``streams`` (zipfile has no public way to take one)."""
+    original: Any = zipfile._get_compressor  # type: ignore[attr-defined]
+    pending: list[str] = []
+
+    def compressor(compress_type: int, compresslevel: int | None = None) -> Any:
+        if compress_type == zipfile.ZIP_DEFLATED and pending and pending[-1] in streams:
+            return _Precompressed(streams[pending.pop()])
+        return original(compress_type, compresslevel)
+
+    zipfile._get_compressor = compressor  # type: ignore[attr-defined]
+    try:
+        yield pending
+    finally:
+        zipfile._get_compressor = original  # type: ignore[attr-defined]
+
+
+def zopfli_streams(files: list[Path]) -> tuple[dict[str, bytes], str]:
+    """Zopfli's deflate of each big file, on every core; none (and why) without the package."""
+    try:
+        import zopfli.zopfli  # noqa: F401
+    except ImportError:
+        return {}, "zlib level 9 only (the zopfli package is not installed)"
+    big = [path for path in files if path.stat().st_size >= ZOPFLI_FROM_BYTES]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        streams = dict(zip((str(path) for path in big), pool.map(zopfli_deflate, big), strict=True))
+    return streams, f"Zopfli for {len(big)} files of 64 KiB or more, zlib level 9 for the rest"
+
+
+def make_zip(bundle: Path, target: Path) -> str:
+    """Zip the folder, every member deflated (what Windows Explorer opens; no LZMA or zstd).
+    Returns how it was compressed."""
     target.unlink(missing_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(bundle.rglob("*")):
+    paths = sorted(bundle.rglob("*"))
+    files = [path for path in paths if path.is_file() and not path.is_symlink()]
+    streams, how = zopfli_streams(files)
+    with (
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        _deflate_with(streams) as pending,
+    ):
+        for path in paths:
             name = (Path(bundle.name) / path.relative_to(bundle)).as_posix()
             if path.is_symlink():
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -67,7 +137,10 @@ def make_zip(bundle: Path, target: Path) -> None:
                 info.external_attr = (stat.S_IFLNK | 0o777) << 16
                 archive.writestr(info, os.readlink(path), zipfile.ZIP_STORED)
             elif path.is_file():
+                pending.append(str(path))
                 archive.write(path, name)
+                pending.clear()
+    return how
 
 
 def zip_problems(bundle: Path, target: Path) -> list[str]:
@@ -88,6 +161,9 @@ def zip_problems(bundle: Path, target: Path) -> list[str]:
                 found[info.filename] = f"link to {archive.read(info).decode()}"
             else:
                 found[info.filename] = f"{info.file_size} bytes"
+        broken = archive.testzip()  # reads every member: deflate stream and CRC
+    if broken is not None:
+        found[broken] = "a member that does not decompress to its CRC"
     names = sorted(set(expected) | set(found))
     return [
         f"{target.name}: {name}: {found.get(name, 'missing')}, the folder has "
@@ -123,8 +199,8 @@ def describe(size: int) -> str:
 
 
 def check_size(bundle: Path, archive: Path) -> int:
-    """Print the ten largest parts and both sizes against the goal; 1 above a ceiling or when
-    the zip does not hold what the folder holds."""
+    """Print the ten largest parts and both sizes against the goal; 1 above a ceiling (the
+    zip's is its goal) or when the zip does not hold what the folder holds."""
     print("largest parts of the bundle:")
     for name, size in largest_parts(bundle):
         print(f"  {describe(size):>24}  {name}")
@@ -139,7 +215,12 @@ def check_size(bundle: Path, archive: Path) -> int:
         (f"zip {archive.name}", archive.stat().st_size, ZIP_GOAL_MB, ZIP_CEILING_MB),
     ):
         if size > ceiling * 10**6:
-            verdict = f"OVER THE CEILING of {ceiling} MB (a regression)"
+            over = f"by {(size - ceiling * 10**6) / 10**6:.1f} MB"
+            verdict = (
+                f"OVER THE LIMIT of {goal} MB {over}"
+                if ceiling == goal
+                else f"OVER THE CEILING of {ceiling} MB {over} (a regression; goal {goal} MB)"
+            )
             failed = 1
         elif size > goal * 10**6:
             verdict = f"over the goal of {goal} MB by {(size - goal * 10**6) / 10**6:.1f} MB"
