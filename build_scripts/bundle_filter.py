@@ -8,6 +8,7 @@ destination path of one file inside ``_internal/`` and says whether it goes into
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 LANGUAGES = ("en", "da", "de", "et", "fi", "is", "lt", "lv", "nb", "pl", "ru", "sv")
@@ -80,3 +81,39 @@ def keep(dest: str) -> bool:
         language = path.stem.split("_")[0]
         return language in BABEL_KEEP
     return True
+
+
+def is_root(dest: str, typecode: str) -> bool:
+    """A binary that is loaded for its own sake: a Python extension module, a Qt plugin (Qt
+    dlopens them) or libpython (the bootloader does). Every other library is in the bundle only
+    because one of those, directly or not, lists it as NEEDED."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    return (
+        typecode == "EXTENSION"
+        or path.parts[:3] == ("PySide6", "Qt", "plugins")
+        or path.name.startswith(("libpython", "python3"))
+    )
+
+
+def unreachable(
+    binaries: list[tuple[str, str, str]], needed: Callable[[str], list[str]]
+) -> set[str]:
+    """The destinations of the libraries no root needs, directly or through another library.
+
+    PyInstaller collects the dependencies of every collected file, also of files ``keep`` then
+    drops (the GTK theme plugin brings GTK, Pango, Cairo, ATK): those are left unreachable.
+    ``needed(source)`` lists the NEEDED names of one ELF file; names are matched by basename,
+    as the dynamic linker does through the bundle's search path.
+    """
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for dest, source, _ in binaries:
+        by_name.setdefault(PurePosixPath(dest.replace("\\", "/")).name, []).append((dest, source))
+    todo = [source for dest, source, typecode in binaries if is_root(dest, typecode)]
+    seen = {dest for dest, _, typecode in binaries if is_root(dest, typecode)}
+    while todo:
+        for name in needed(todo.pop()):
+            for dest, source in by_name.get(name, []):
+                if dest not in seen:
+                    seen.add(dest)
+                    todo.append(source)
+    return {dest for dest, _, _ in binaries} - seen
