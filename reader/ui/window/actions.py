@@ -39,6 +39,8 @@ class ActionSpec:
 
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
+    from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
+
     std = QKeySequence.StandardKey
     return [
         ActionSpec(
@@ -201,6 +203,7 @@ def action_specs() -> list[ActionSpec]:
             "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
         ),
         ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
+        *presenting_actions(),
     ]
 
 
@@ -251,6 +254,9 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "toc_action",
             "search_toggle",
             "full_screen_action",
+            None,
+            "present_action",
+            "present_options_action",
         ],
     ),
     ("help", ["about_action"]),
@@ -271,6 +277,7 @@ TOOLBAR: list[str | None] = [
     "find_action",
     "search_action",
     "calendar_action",
+    "present_action",
 ]
 
 
