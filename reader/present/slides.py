@@ -60,7 +60,8 @@ class Row:
         return tuple(htmls)
 
     def continued_heading(self, marker: str) -> tuple[str, ...]:
-        note = f' <span class="{CONTINUED_CLASS}">{marker}</span>' if marker else ""
+        # <small>: QTextDocument ignores a font size given to a span inside a heading.
+        note = f' <small class="{CONTINUED_CLASS}">{marker}</small>' if marker else ""
         return tuple(
             "".join(block.head + "".join(block.parts) + note + block.tail for block in column)
             for column in self.blocks

@@ -126,7 +126,7 @@ def slide_css(key: str) -> str:
         "li { margin-bottom: 8px; }\n"
         f"a {{ color: {t.link}; text-decoration: none; }}\n"
         f"small {{ color: {t.muted}; font-size: 80%; }}\n"
-        f"span.continued {{ color: {t.muted}; font-size: 70%; font-weight: normal; }}\n"
+        f"small.continued {{ color: {t.muted}; font-weight: normal; }}\n"
         f"p.notice {{ color: {t.muted}; font-style: italic; }}\n"
         f"th, td {{ border: 1px solid {t.rule}; padding: 4px; }}\n"
         'code { font-family: "DejaVu Sans Mono", monospace; }\n'
