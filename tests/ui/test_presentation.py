@@ -204,3 +204,82 @@ def test_present_option_with_an_unknown_section_says_so() -> None:
     assert result.returncode == 1
     assert "--present: there is no section 'no-such'" in result.stderr
     assert str(MINI_PACK) in result.stderr
+
+
+SCREENS_PROGRAM = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+from reader.content.loader import load_pack
+from reader.settings import Settings
+from reader.ui.app import ensure_application
+from reader.ui.main_window import MainWindow
+app = ensure_application()
+window = MainWindow(load_pack(Path(sys.argv[1])), Settings(present_screen=sys.argv[2]))
+laptop = QGuiApplication.screens()[0]
+window.setScreen(laptop)
+window.move(laptop.geometry().topLeft())
+window.show()
+window.open_start()
+shown = window.start_presentation()
+geometry = shown.geometry()
+print(shown.screen().name(), geometry.x(), geometry.width(), geometry.height(),
+      window.screen().name(), window.isVisible(), shown.isFullScreen())
+"""
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [("", "projector"), ("laptop", "laptop")])
+def test_slides_go_to_the_second_screen_unless_another_is_chosen(
+    tmp_path: Path, chosen: str, expected: str
+) -> None:
+    import json
+    import os
+
+    screens = [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768},
+        {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080},
+    ]
+    for screen in screens:
+        screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "STROM_READER_HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCREENS_PROGRAM, str(MINI_PACK), chosen],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        check=True,
+    )
+    name, x, width, height, window_screen, visible, full = result.stdout.split()
+    assert name == expected
+    size = {"laptop": ("0", "1366", "768"), "projector": ("1366", "1920", "1080")}[expected]
+    assert (x, width, height) == size
+    assert window_screen == "laptop" and visible == "True" and full == "True"
+
+
+def test_settings_dialog_choices_are_used_and_saved(launch: Launcher, qtbot: QtBot) -> None:
+    from reader.ui.presentation_options import PresentationOptionsDialog
+
+    app, window = launch()
+    dialog = PresentationOptionsDialog(
+        window.pack, window.settings, window.content_language, window
+    )
+    qtbot.addWidget(dialog)
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("contrast"))
+    dialog.second_box.setCurrentIndex(dialog.second_box.findData("lv"))
+    dialog.size_box.setValue(130)
+    dialog.apply()
+    app.save_settings()
+    saved = app.settings_store.load()
+    assert (saved.present_theme, saved.present_second_language) == ("contrast", "lv")
+    assert saved.present_text_percent == 130
+    shown = window.start_presentation(window.pack.section_order()[0])
+    assert shown is not None and shown.deck is not None
+    assert shown.deck.shown == ("en", "lv") and shown.theme_key == "contrast"
+    assert shown.text_percent == 130
