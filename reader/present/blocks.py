@@ -127,6 +127,10 @@ class _TopLevel(HTMLParser):
             self.blocks.append(
                 Block(tag, head + inner, tuple(self._parts), close, "".join(self._repeat))
             )
+        elif tag == "pre":
+            inner = "".join(self._buffer[1:-1])
+            lines = inner.splitlines(keepends=True) or [inner]
+            self.blocks.append(Block(tag, self._head, tuple(lines), close))
         elif tag == "p":
             inner = "".join(self._buffer[1:-1])
             self.blocks.append(Block(tag, self._head, tuple(split_sentences(inner)), close))
@@ -172,9 +176,22 @@ def split_sentences(inner: str) -> list[str]:
     return [piece for piece in pieces if piece.strip()] or [inner]
 
 
+LONG_WORD = 24  # a word without markup longer than this may be cut into pieces this long
+
+
 def split_words(text: str) -> list[str]:
-    """A sentence's words (with their trailing space), for a sentence longer than a slide."""
-    return re.findall(r"\S+\s*", text) or [text]
+    """A sentence's words (with their trailing space), for a sentence longer than a slide.
+
+    A very long word without markup (a pasted address, a hash) comes in pieces, so that even
+    it can continue on the next slide.
+    """
+    words: list[str] = []
+    for word in re.findall(r"\S+\s*", text) or [text]:
+        if len(word) > LONG_WORD and "<" not in word and "&" not in word:
+            words += [word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD)]
+        else:
+            words.append(word)
+    return words
 
 
 def parse_blocks(html: str) -> list[Block]:

@@ -70,8 +70,22 @@ class SlideDocument(QTextDocument):
         return self
 
     def fits(self, pane: Rect) -> bool:
-        size = self.documentLayout().documentSize()
-        return size.height() <= pane.height and self.idealWidth() <= pane.width + 0.5
+        return self.scale_for(pane) >= 1.0
+
+    def scale_for(self, pane: Rect) -> float:
+        """1.0 when the slide fits its pane; else how far to shrink it so that all of it shows.
+
+        The cutter makes every slide fit except one block larger than a slide on its own that
+        cannot be cut (a table too wide for the screen): that one is shown smaller, whole.
+        """
+        height = self.documentLayout().documentSize().height()
+        width = self.idealWidth()
+        factor = 1.0
+        if height > pane.height:
+            factor = min(factor, pane.height / height)
+        if width > pane.width + 0.5:
+            factor = min(factor, pane.width / width)
+        return factor
 
 
 class PresentationWindow(QWidget):
@@ -284,6 +298,9 @@ class PresentationWindow(QWidget):
         for document, pane in zip(self._documents, layout.panes, strict=False):
             painter.save()
             painter.translate(QPointF(pane.x, pane.y))
+            factor = document.scale_for(pane)
+            if factor < 1.0:
+                painter.scale(factor, factor)
             document.documentLayout().draw(painter, context)
             painter.restore()
         if len(layout.panes) == 2:

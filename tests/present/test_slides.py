@@ -143,3 +143,23 @@ def test_deck_of_a_real_section_and_an_unknown_one() -> None:
     assert len(deck.slide_html(0)) == 2
     with pytest.raises(UnknownSectionError):
         build_deck(pack, "no-such-section", ["en"], fits_in(12))
+
+
+def test_a_very_long_word_and_a_long_code_block_continue_on_the_next_slides() -> None:
+    word = "x" * 3000
+    slides = cut_slides([parse_blocks(f"<h1>T</h1><p>{word}</p>")], fits_in(6))
+    assert all(lines(s.html[0]) <= 6 for s in slides)
+    assert "".join(text_of(s.html[0]).removeprefix("T") for s in slides) == word
+    code = "".join(f"line {i}\n" for i in range(60))
+    slides = cut_slides(
+        [parse_blocks(f"<h1>T</h1><pre>{code}</pre>")],
+        lambda hs: all(h.count("line") <= 10 for h in hs),
+    )
+    assert len(slides) == 6
+    assert re.findall(r"line (\d+)", "".join(s.html[0] for s in slides)) == [
+        str(i) for i in range(60)
+    ]
+
+
+def test_an_empty_section_gives_one_empty_slide() -> None:
+    assert [s.html for s in cut_slides([[]], fits_in(5))] == [("",)]

@@ -283,3 +283,35 @@ def test_settings_dialog_choices_are_used_and_saved(launch: Launcher, qtbot: QtB
     assert shown is not None and shown.deck is not None
     assert shown.deck.shown == ("en", "lv") and shown.theme_key == "contrast"
     assert shown.text_percent == 130
+
+
+def test_bad_sections_still_present_whole(qtbot: QtBot, mini_pack: Path) -> None:
+    """A table too wide for the screen, a huge table and a very long word: nothing is cut off."""
+    path = mini_pack / "en" / "intro.md"
+    columns = 40
+    wide = "| " + " | ".join(f"column{i}" for i in range(columns)) + " |\n"
+    wide += "|" + "---|" * columns + "\n" + "| " + " | ".join("x" * columns) + " |\n"
+    huge = "| a | b |\n|---|---|\n" + "".join(f"| {i} | {'word ' * 12} |\n" for i in range(150))
+    long_word = "y" * 4000
+    text = path.read_text(encoding="utf-8")
+    lead, rest = text.split("\n## ", 1)  # into the chapter's lead section, "intro"
+    bad = f"{lead}\n\n{wide}\n\n{huge}\n\n{long_word}\n\n## {rest}"
+    path.write_text(bad, encoding="utf-8")
+    window = PresentationWindow(load_pack(mini_pack), "intro", ["en"])
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.build()
+    pane = window.slide_layout().panes[0]
+    shrunk = 0
+    seen = ""
+    for index in range(window.slide_count):
+        window.go_to(index)
+        (document,) = window.slide_documents()
+        factor = document.scale_for(pane)
+        shrunk += factor < 1
+        height = document.documentLayout().documentSize().height()
+        assert height * factor <= pane.height + 0.5
+        assert document.idealWidth() * factor <= pane.width + 0.5
+        seen += document.toPlainText()
+    assert shrunk == 1  # only the table that is too wide is shown smaller
+    assert "149" in seen and seen.count("y") >= len(long_word)
