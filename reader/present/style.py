@@ -59,16 +59,20 @@ def clamp_percent(percent: int) -> int:
     return max(TEXT_PERCENT_MIN, min(TEXT_PERCENT_MAX, percent))
 
 
-def minimum_pixel_size(screen_height: int) -> int:
-    return max(READABLE_MIN_PX, round(screen_height / READABLE_LINES))
+def minimum_pixel_size(short_side: int) -> int:
+    return max(READABLE_MIN_PX, round(short_side / READABLE_LINES))
 
 
-def text_pixel_size(screen_height: int, percent: int, two_languages: bool = False) -> int:
-    """Body text size in pixels: scales with the screen, never below the readable minimum."""
-    size = screen_height / LINES_PER_SCREEN * clamp_percent(percent) / 100
+def text_pixel_size(short_side: int, percent: int, two_languages: bool = False) -> int:
+    """Body text size in pixels: scales with the screen, never below the readable minimum.
+
+    ``short_side`` is the screen's height, or its width on a portrait screen (where the height
+    would make lines of a few words).
+    """
+    size = short_side / LINES_PER_SCREEN * clamp_percent(percent) / 100
     if two_languages:
         size *= TWO_LANGUAGE_FACTOR
-    return max(minimum_pixel_size(screen_height), round(size))
+    return max(minimum_pixel_size(short_side), round(size))
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,8 @@ class PresentationWindow(QWidget):
     # Geometry and cutting ------------------------------------------------------------------
     @property
     def pixel_size(self) -> int:
-        return style.text_pixel_size(self.height(), self.text_percent, len(self.languages) > 1)
+        short_side = min(self.width(), self.height())
+        return style.text_pixel_size(short_side, self.text_percent, len(self.languages) > 1)
 
     def slide_layout(self) -> SlideLayout:
         return style.slide_layout(

@@ -136,7 +136,7 @@ def test_plus_and_minus_change_the_text_size_and_are_remembered(
     assert app.settings.present_text_percent == 110
     for _ in range(30):
         qtbot.keyClick(shown, Qt.Key.Key_Minus)
-    assert shown.pixel_size == style.minimum_pixel_size(shown.height())
+    assert shown.pixel_size == style.minimum_pixel_size(min(shown.width(), shown.height()))
 
 
 def test_two_languages_side_by_side_and_one_missing(qtbot: QtBot) -> None:
@@ -169,12 +169,12 @@ def test_second_language_without_the_section_shows_the_first_with_a_notice(
     assert "Not translated into Latvian" in window.footer_texts()[1]
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (3840, 2160), (1080, 1920)])
 @pytest.mark.parametrize("languages", [["en"], ["ru"], ["en", "ru"]])
 def test_no_slide_is_clipped(qtbot: QtBot, size: tuple[int, int], languages: list[str]) -> None:
     for section in LONG_SECTIONS:
         window = present(qtbot, section, languages, size)
-        assert window.pixel_size >= style.minimum_pixel_size(size[1])
+        assert window.pixel_size >= style.minimum_pixel_size(min(size))
         panes = window.slide_layout().panes
         for index in range(window.slide_count):
             window.go_to(index)
