@@ -9,8 +9,9 @@ second screen as it does for a trainer. Then it:
 
 - enters presentation mode N times on the longest section (F5 to the first slide painted),
 - turns through the whole handbook with Page Down, from the first slide of the first section to
-  the last slide of the last one, timing each key press until the slide is painted. Turns that
-  move to the next section cut that section first; they are counted and also shown apart.
+  the last slide of the last one, timing each key press until the slide is painted. Between two
+  presses the event loop runs once, as it does while the trainer talks: that is when the window
+  cuts the neighbouring sections. Turns into the next section are also shown apart.
 
 Prints the machine, p50 / p95 / max of each, and whether the goal (p95 of a slide turn at most
 50 ms) is met.
@@ -152,6 +153,7 @@ def main() -> int:
     last = order[-1]
     while not (shown.section_id == last and shown.index == shown.slide_count - 1):
         section = shown.section_id
+        app.processEvents()  # idle time between two key presses, as while the trainer talks
         start = time.perf_counter()
         QTest.keyClick(shown, Qt.Key.Key_PageDown)
         shown.repaint()
@@ -169,7 +171,7 @@ def main() -> int:
     print(summary(f"enter presentation mode ({longest})", enter))
     print(summary("slide turn, all", turns))
     print(summary("slide turn within a section", within))
-    print(summary("slide turn into the next section (cuts it)", crossing))
+    print(summary("slide turn into the next section (cut ahead while idle)", crossing))
     met = p95(turns) <= GOAL_MS
     print(f"goal p95 slide turn <= {GOAL_MS:.0f} ms: {'met' if met else 'NOT met'}")
     window.close()

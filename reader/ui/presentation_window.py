@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QCloseEvent,
@@ -119,6 +119,12 @@ class PresentationWindow(QWidget):
         self.deck: Deck | None = None
         self._laid_out_for: tuple[int, int] = (0, 0)
         self._documents: list[SlideDocument] = []
+        self._cut_cache: dict[str, Deck] = {}
+        self._cut_cache_key: tuple[object, ...] = ()
+        self._prepare = QTimer(self)  # cuts the neighbouring sections when the window is idle
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(0)
+        self._prepare.timeout.connect(self._prepare_neighbours)
         self.resize(1024, 768)
 
     # Geometry and cutting ------------------------------------------------------------------
@@ -136,11 +142,17 @@ class PresentationWindow(QWidget):
         css = style.slide_css(self.theme_key)
         return SlideDocument(self.pack.root, css, self.pixel_size, width)
 
-    def build(self, section_id: str | None = None, at_end: bool = False) -> None:
-        """Cut the section for the window's present size and text size."""
-        keep = (self.index, len(self.deck.slides)) if self.deck and section_id is None else None
-        if section_id is not None:
-            self.section_id = section_id
+    def _cut_key(self) -> tuple[object, ...]:
+        """What a cut depends on besides the section: when it changes, cuts are redone."""
+        return (self.width(), self.height(), self.pixel_size, self.theme_key, self.languages)
+
+    def cut(self, section_id: str) -> Deck:
+        """The section's slides for the present size and text size (kept for the next time)."""
+        key = self._cut_key()
+        if self._cut_cache_key != key:
+            self._cut_cache, self._cut_cache_key = {}, key
+        if section_id in self._cut_cache:
+            return self._cut_cache[section_id]
         panes = self.slide_layout().panes
         measurers = [self.new_document(pane.width) for pane in panes]
 
@@ -149,7 +161,16 @@ class PresentationWindow(QWidget):
             checks = zip(measurers, panes, htmls, strict=False)
             return all(doc.show(html).fits(pane) for doc, pane, html in checks)
 
-        self.deck = build_deck(self.pack, self.section_id, self.languages, fits)
+        deck = build_deck(self.pack, section_id, self.languages, fits)
+        self._cut_cache[section_id] = deck
+        return deck
+
+    def build(self, section_id: str | None = None, at_end: bool = False) -> None:
+        """Show ``section_id`` (else the same section, re-cut) for the present sizes."""
+        keep = (self.index, len(self.deck.slides)) if self.deck and section_id is None else None
+        if section_id is not None:
+            self.section_id = section_id
+        self.deck = self.cut(self.section_id)
         count = len(self.deck.slides)
         if keep is not None:
             self.index = min(count - 1, round(keep[0] * count / max(1, keep[1])))
@@ -157,6 +178,16 @@ class PresentationWindow(QWidget):
             self.index = count - 1 if at_end else 0
         self._laid_out_for = (self.width(), self.height())
         self._show_slide()
+        self._prepare.start()
+
+    def _prepare_neighbours(self) -> None:
+        """Cut the sections before and after while the trainer talks, so turning there is quick."""
+        if self.deck is None or not self.isVisible():
+            return
+        for forward in (True, False):
+            target = next_section(self.pack, self.section_id, forward)
+            if target is not None:
+                self.cut(target)
 
     def _show_slide(self) -> None:
         assert self.deck is not None

@@ -315,3 +315,18 @@ def test_bad_sections_still_present_whole(qtbot: QtBot, mini_pack: Path) -> None
         seen += document.toPlainText()
     assert shrunk == 1  # only the table that is too wide is shown smaller
     assert "149" in seen and seen.count("y") >= len(long_word)
+
+
+def test_neighbouring_sections_are_cut_while_idle(qtbot: QtBot) -> None:
+    window = present(qtbot, "definition", ["en"], (1024, 768))
+    window.show()
+    pack_order = window.pack.section_order()
+    position = pack_order.index("definition")
+    before, after = pack_order[position - 1], pack_order[position + 1]
+    qtbot.waitUntil(lambda: after in window._cut_cache and before in window._cut_cache)
+    prepared = window._cut_cache[after]
+    window.go_to(window.slide_count - 1)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.section_id == after and window.deck is prepared
+    qtbot.keyClick(window, Qt.Key.Key_Plus)  # another text size: cut again, not the old slides
+    assert window.deck is not prepared
