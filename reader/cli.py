@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--open", metavar="SECTION", help="open a section by id or link (strom:lv/definition)"
     )
     parser.add_argument(
+        "--present",
+        metavar="SECTION",
+        help="start presenting a section as slides (id or link, e.g. strom:lv/definition)",
+    )
+    parser.add_argument(
         "--portable",
         action="store_true",
         help=f"keep settings and data in a '{paths.PORTABLE_FOLDER_NAME}' folder beside the app",
@@ -318,15 +323,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_search(_pack_dir(args.pack), args)
     if args.command == "events":
         return cmd_events(_pack_dir(args.pack), args)
-    from reader.ui.app import LaunchOptions, run
+    from reader.ui.app import LaunchError, LaunchOptions, run
 
     _user_folders(args.portable)  # before any window, so a failure is one clear line
-    return run(
-        LaunchOptions(
-            pack_dir=_pack_dir(args.pack),
-            content_language=args.lang,
-            ui_language=args.ui_lang,
-            open_section=args.open,
-            portable=args.portable,
+    try:
+        return run(
+            LaunchOptions(
+                pack_dir=_pack_dir(args.pack),
+                content_language=args.lang,
+                ui_language=args.ui_lang,
+                open_section=args.open,
+                present_section=args.present,
+                portable=args.portable,
+            )
         )
-    )
+    except LaunchError as exc:
+        raise CliError(str(exc)) from exc

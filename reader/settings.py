@@ -22,6 +22,9 @@ SETTINGS_VERSION = 1
 ZOOM_DEFAULT = 100
 ZOOM_MIN = 50
 ZOOM_MAX = 300
+PRESENT_TEXT_DEFAULT = 100  # the same limits as reader.present.style
+PRESENT_TEXT_MIN = 50
+PRESENT_TEXT_MAX = 250
 
 
 @dataclass
@@ -35,9 +38,17 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     history: list[str] = field(default_factory=list)
+    # Presentation mode (reader/present): theme key, text size, screen name, second language.
+    present_theme: str = "light"
+    present_text_percent: int = PRESENT_TEXT_DEFAULT
+    present_screen: str = ""
+    present_second_language: str = ""
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))
+        self.present_text_percent = max(
+            PRESENT_TEXT_MIN, min(PRESENT_TEXT_MAX, self.present_text_percent)
+        )
 
 
 # Each migration takes the raw dict of version N and returns version N + 1.

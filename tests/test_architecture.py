@@ -16,6 +16,7 @@ CORE_PACKAGES = (
     "reader.userdata",
     "reader.packs",
     "reader.checklist",
+    "reader.present",
 )
 
 

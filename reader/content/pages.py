@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from reader.content.model import Pack
+from reader.content.model import Pack, Section
 from reader.content.render import INTERNAL_SCHEME, markdown_to_html
 from reader.i18n import _, language_in_sentence, language_name
 
@@ -45,14 +45,7 @@ def render_page(pack: Pack, lang: str, section_id: str) -> Page:
     edition = pack.edition(lang)
     if section is None or edition is None:
         return _missing_page(pack, lang, section_id)
-    known = {i for code in pack.languages for i in pack.sections_in(code)}
-    anchors = {f"indicator-{i.id}" for i in edition.indicators}
-    body = markdown_to_html(
-        section.markdown,
-        lambda target: target in known or target in anchors,
-        PurePosixPath(lang),
-        edition.indicators,
-    )
+    body = _body_html(pack, lang, section)
     chapter = edition.chapters[section.chapter_id]
     parts: list[str] = []
     if section.is_chapter_lead:
@@ -77,6 +70,27 @@ def render_page(pack: Pack, lang: str, section_id: str) -> Page:
         parts.append(f'<hr><p class="next">{label} {link}</p>')
     title = chapter.title if section.is_chapter_lead else section.title
     return Page(section_id, lang, title, "\n".join(parts), True)
+
+
+def _body_html(pack: Pack, lang: str, section: Section) -> str:
+    edition = pack.edition(lang)
+    indicators = edition.indicators if edition is not None else []
+    known = {i for code in pack.languages for i in pack.sections_in(code)}
+    anchors = {f"indicator-{i.id}" for i in indicators}
+    return markdown_to_html(
+        section.markdown,
+        lambda target: target in known or target in anchors,
+        PurePosixPath(lang),
+        indicators,
+    )
+
+
+def section_content(pack: Pack, lang: str, section_id: str) -> tuple[str, str] | None:
+    """A section's title and body HTML without the reader's page furniture (for slides)."""
+    section = pack.section(lang, section_id)
+    if section is None or pack.edition(lang) is None:
+        return None
+    return section.title, _body_html(pack, lang, section)
 
 
 def _missing_page(pack: Pack, lang: str, section_id: str) -> Page:

@@ -30,6 +30,7 @@ class LaunchOptions:
     content_language: str | None = None
     ui_language: str | None = None
     open_section: str | None = None
+    present_section: str | None = None  # --present: start presenting this section
     portable: bool = False
     shipped_index: Path | None = None
 
@@ -61,6 +62,10 @@ def style_sheet() -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         return ""
+
+
+class LaunchError(Exception):
+    """A start option that cannot be followed (e.g. --present with an unknown section)."""
 
 
 class Application:
@@ -128,10 +133,19 @@ class Application:
         return window
 
     def start(self) -> MainWindow:
+        present_lang, present = (None, None)
+        if self.options.present_section:
+            present_lang, present = parse_link(self.options.present_section)
+            if self.pack.chapter_of(present) is None:
+                raise LaunchError(
+                    f"--present: there is no section {present!r} in the handbook at"
+                    f" {self.options.pack_dir}"
+                    " (File > Copy link to this section shows a section's id)"
+                )
         window = self.build_window()
         window.show()
-        lang, section = (None, None)
-        if self.options.open_section:
+        lang, section = (present_lang, present)
+        if self.options.open_section and not present:
             lang, section = parse_link(self.options.open_section)
         if not (section and window.open_section(section, lang or self.options.content_language)):
             window.open_start()
@@ -141,6 +155,8 @@ class Application:
                 i18n._("The handbook could not be opened"),
                 "\n".join(str(p) for p in self.pack.problems[:10]),
             )
+        if present:
+            window.start_presentation(present)
         return window
 
     def change_ui_language(self, lang: str) -> None:
@@ -192,7 +208,11 @@ class Application:
 def run(options: LaunchOptions) -> int:
     application = Application(options)
     crash_handler.install(application.folders.data / "logs")
-    application.start()
+    try:
+        application.start()
+    except LaunchError:
+        application.shutdown()
+        raise
     code = application.qt_app.exec()
     application.shutdown()
     application.save_settings()

@@ -41,6 +41,7 @@ from reader.ui.window.actions import build_menus, build_toolbar, create_actions
 from reader.ui.window.checklists import ChecklistMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
+from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -50,7 +51,13 @@ __all__ = ["MainWindow", "language_label", "make_link", "parse_link"]
 
 
 class MainWindow(
-    NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin, ChecklistMixin
+    NavigationMixin,
+    LanguagesMixin,
+    SearchMixin,
+    UserDataMixin,
+    ViewStateMixin,
+    ChecklistMixin,
+    PresentingMixin,
 ):
     def __init__(
         self,
@@ -235,6 +242,8 @@ class MainWindow(
             event.ignore()
             self.settingsChanged.emit()
             return
+        if self.presentation is not None:
+            self.presentation.close()
         self._save_timer.stop()
         self.settingsChanged.emit()
         app = QApplication.instance()

@@ -40,6 +40,7 @@ class ActionSpec:
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
     from reader.ui.window.checklists import checklist_actions
+    from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
 
     std = QKeySequence.StandardKey
     return [
@@ -204,6 +205,7 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
         *checklist_actions(),
+        *presenting_actions(),
     ]
 
 
@@ -255,6 +257,9 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "toc_action",
             "search_toggle",
             "full_screen_action",
+            None,
+            "present_action",
+            "present_options_action",
         ],
     ),
     ("help", ["about_action"]),
@@ -276,6 +281,7 @@ TOOLBAR: list[str | None] = [
     "search_action",
     "calendar_action",
     "checklist_action",
+    "present_action",
 ]
 
 
