@@ -35,6 +35,7 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     history: list[str] = field(default_factory=list)
+    seen_pack_identity: str = ""  # edition whose "what changed" was shown (content.changes)
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

@@ -268,3 +268,24 @@ def orphans(store: UserStore, pack: Pack) -> Orphans:
     return Orphans(
         [b for b in marks if b.target_id in lost], [n for n in notes if n.section_id in lost]
     )
+
+
+def changes_since_seen(
+    pack: Pack, snapshot_path: Path, seen_identity: str
+) -> tuple[PackChanges | None, str]:
+    """At start: the changes to show once, and the identity to remember as seen.
+
+    Changes are returned only when an edition was seen before (``seen_identity``), it differs
+    from this pack's, and its snapshot can still be read. The snapshot of this pack is written
+    whenever the identity changed, so the next start compares against it. A damaged snapshot
+    raises :class:`SnapshotError` only after the new snapshot was saved.
+    """
+    current = snapshot_of(pack)
+    identity = identity_of(current)
+    if identity == seen_identity and snapshot_path.is_file():
+        return None, identity
+    previous = load_snapshot(snapshot_path) if seen_identity and snapshot_path.is_file() else None
+    save_snapshot(current, snapshot_path)
+    if previous is None or identity_of(previous) == identity:
+        return None, identity
+    return compare(previous, current), identity

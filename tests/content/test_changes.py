@@ -10,8 +10,10 @@ import pytest
 
 from reader.content import load_pack
 from reader.content.changes import (
+    PackChanges,
     SnapshotError,
     changes_between,
+    changes_since_seen,
     compare,
     identity_of,
     load_snapshot,
@@ -140,3 +142,30 @@ def test_orphaned_bookmarks_and_notes_are_listed_and_kept(
     assert store.is_bookmarked("section", "principles-child")
     note = store.note("principles-child")
     assert note is not None and note.text.startswith("Ask the child")
+
+
+def test_changes_are_offered_once_after_a_new_edition(
+    editions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from reader.settings import SettingsStore
+
+    old, new = editions
+    snapshot = tmp_path / "cache" / "last-seen-edition.json"
+    settings_store = SettingsStore(tmp_path / "config" / "settings.json")
+
+    def start(pack_dir: Path) -> object:
+        settings = settings_store.load()
+        changes, seen = changes_since_seen(
+            load_pack(pack_dir), snapshot, settings.seen_pack_identity
+        )
+        settings.seen_pack_identity = seen
+        settings_store.save(settings)
+        return changes
+
+    assert start(old) is None  # first start ever: nothing to compare with
+    assert start(old) is None
+    shutil.rmtree(old)  # replaced by a program update
+    changes = start(new)
+    assert isinstance(changes, PackChanges)
+    assert [s.id for s in changes.languages["en"].added] == ["principles-new"]
+    assert start(new) is None  # shown once, not again
