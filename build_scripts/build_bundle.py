@@ -14,11 +14,17 @@ Usage: python build_scripts/build_bundle.py [--no-test]    (needs: pip install "
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import os
+import platform
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +36,51 @@ def build_index(target: Path) -> None:
     from reader.search.index import build_index as build
 
     build(load_pack(ROOT / "content"), target)
+
+
+VERSION_TEMPLATE = """# Windows version resource, made by build_scripts/build_bundle.py.
+VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable("040904B0", [
+      StringStruct("CompanyName", "STROM"),
+      StringStruct("FileDescription", "STROM Reader"),
+      StringStruct("FileVersion", "{version}"),
+      StringStruct("InternalName", "strom-reader"),
+      StringStruct("OriginalFilename", "strom-reader.exe"),
+      StringStruct("ProductName", "STROM Reader"),
+      StringStruct("ProductVersion", "{version}")])]),
+    VarFileInfo([VarStruct("Translation", [1033, 1200])])
+  ]
+)
+"""
+
+
+def version_numbers(version: str) -> tuple[int, int, int, int]:
+    """``0.1.0`` -> (0, 1, 0, 0); a suffix such as ``rc1`` or ``.dev2`` is dropped."""
+    match = re.match(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?", version)
+    if match is None:
+        raise ValueError(f"reader.__version__ {version!r} does not start with a number")
+    parts = [int(part or 0) for part in match.groups()]
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+def write_version_file(target: Path, version: str) -> None:
+    """The PyInstaller ``version=`` file, checked: it must be a Python expression (PyInstaller
+    evaluates it) and carry exactly this version."""
+    numbers = version_numbers(version)
+    text = VERSION_TEMPLATE.format(numbers=numbers, version=version)
+    tree = ast.parse(text, mode="eval")
+    found = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value == version
+    ]
+    if len(found) != 2 or f"filevers={numbers}" not in text:
+        raise ValueError(f"the version resource does not carry {version}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 GUI = "strom-reader"  # windowed on Windows: no console window, no stdout/stderr
@@ -112,13 +163,209 @@ def smoke_test(bundle: Path) -> int:
             if args == ("index",) and "building it" in result.stderr:
                 print("the bundle built its index on first start: the shipped one was not used")
                 return 1
-    return 0
+    return clean_machine_checks(bundle)
+
+
+# A line like these in a bundle's output means something is missing or broken on a clean machine.
+ERROR_LINE = re.compile(
+    r"Traceback|Error|error:|[Ww]arning|qt\.[a-z.]+:|Could not|Cannot load|not found|No such file"
+)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file and folder under ``folder`` with its size and content hash."""
+    state: dict[str, tuple[int, str]] = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        if path.is_symlink() or path.is_dir():
+            state[key] = (0, os.readlink(path) if path.is_symlink() else "folder")
+        else:
+            state[key] = (path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest())
+    return state
+
+
+def changes(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> list[str]:
+    names = sorted(set(before) | set(after))
+    return [name for name in names if before.get(name) != after.get(name)]
+
+
+def clean_machine_env(root: Path) -> dict[str, str]:
+    """A fresh user with empty HOME and XDG folders, no Python, no STROM_READER_HOME."""
+    folders = {
+        "HOME": root / "home",
+        "XDG_CONFIG_HOME": root / "xdg-config",
+        "XDG_DATA_HOME": root / "xdg-data",
+        "XDG_CACHE_HOME": root / "xdg-cache",
+        "XDG_STATE_HOME": root / "xdg-state",
+        "XDG_RUNTIME_DIR": root / "xdg-runtime",
+        "TMPDIR": root / "tmp",
+    }
+    for folder in folders.values():
+        folder.mkdir(mode=0o700)
+    return {
+        **{name: str(folder) for name, folder in folders.items()},
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+
+
+def set_immutable(folder: Path, on: bool) -> bool:
+    """``chattr -R +i`` (root ignores file modes; symbolic links cannot take the flag, hence -f).
+    True when the folder then refuses a new file."""
+    try:
+        subprocess.run(
+            ["chattr", "-R", "-f", "+i" if on else "-i", str(folder)],
+            capture_output=True,
+            timeout=120,
+        )
+    except OSError:
+        return False
+    probe = folder / ".write-probe"
+    try:
+        probe.touch()
+    except OSError:
+        return True
+    probe.unlink()
+    return False
+
+
+def clean_machine_run(program: Path, args: tuple[str, ...], env: dict[str, str]) -> str | None:
+    """Run one command; a message when it fails or prints an error line, else None."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(program), *args], capture_output=True, text=True, env=env, timeout=600, cwd=env["HOME"]
+    )
+    seconds = time.perf_counter() - started
+    print(
+        f"clean machine: {program.name} {' '.join(args)}: "
+        f"exit {result.returncode} in {seconds:.1f} s"
+    )
+    output = result.stdout + result.stderr
+    bad = [line for line in output.splitlines() if ERROR_LINE.search(line)]
+    if result.returncode != 0 or bad:
+        return f"{program.name} {' '.join(args)}: exit {result.returncode}\n" + (
+            "\n".join(bad) if bad else output[-2000:]
+        )
+    return None
+
+
+def clean_machine_checks(bundle: Path) -> int:
+    """``self-test`` and a search as a fresh user, the install folder read-only and unchanged;
+    then the same from a copy with a ``strom-reader-data`` folder (portable): nothing written
+    outside it."""
+    bundle = bundle.resolve()
+    checks = [("self-test",), ("search", "handlu ludzmi", "--lang", "pl", "--limit", "1")]
+    before = snapshot(bundle)
+    with tempfile.TemporaryDirectory() as temp:
+        env = clean_machine_env(Path(temp))
+        immutable = set_immutable(bundle, True)
+        print(
+            "clean machine: install folder",
+            "immutable (chattr +i)" if immutable else "snapshotted only (chattr failed)",
+        )
+        try:
+            problems = [clean_machine_run(executable(bundle, CLI), args, env) for args in checks]
+        finally:
+            set_immutable(bundle, False)  # always: a partial +i would block the next build
+        changed = changes(before, snapshot(bundle))
+        if changed:
+            problems.append(f"the run changed the install folder: {changed[:10]}")
+        home = Path(env["HOME"]).parent
+        portable = Path(temp) / "stick" / bundle.name
+        shutil.copytree(bundle, portable, symlinks=True)
+        (portable / "strom-reader-data").mkdir()
+        users = snapshot(home)
+        stick = snapshot(portable)
+        problems += [clean_machine_run(executable(portable, CLI), args, env) for args in checks]
+        outside = [
+            n for n in changes(stick, snapshot(portable)) if not n.startswith("strom-reader-data")
+        ]
+        outside += [f"~/{n}" for n in changes(users, snapshot(home)) if not n.startswith("stick")]
+        if outside:
+            problems.append(f"the portable run wrote outside strom-reader-data: {outside[:10]}")
+        if not any((portable / "strom-reader-data").rglob("*")):
+            problems.append("the portable run wrote nothing into strom-reader-data")
+    for problem in filter(None, problems):
+        print(problem)
+    return 1 if any(problems) else 0
 
 
 def folder_size(folder: Path) -> float:
     """MiB on disk; symbolic links (PyInstaller makes some on Linux) are not counted twice."""
-    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    return sum(p.stat().st_size for p in files) / 1024 / 1024
+    return sum(bytes_of(folder).values()) / 1024 / 1024
+
+
+def bytes_of(folder: Path) -> dict[Path, int]:
+    """Size in bytes of every file under ``folder``; symbolic links are not counted."""
+    return {
+        path: path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+# Issue 10's goal: the folder and the zip fit a small USB stick and a slow line. MB = 10**6
+# bytes. Not reached yet (ICU data and the shipped index alone are 65 MB; see DECISIONS.md), so
+# the build reports the goal and fails only above the ceiling, which keeps what was won: lower
+# the ceiling with every cut, until it is the goal.
+FOLDER_GOAL_MB = 120
+ZIP_GOAL_MB = 50
+FOLDER_CEILING_MB = 195
+ZIP_CEILING_MB = 112
+
+
+def largest_parts(bundle: Path, count: int = 10) -> list[tuple[str, int]]:
+    """The ``count`` largest parts: each file of ``_internal/``'s top level, each Qt library,
+    each data folder of the app, counted as one part."""
+    internal = bundle / "_internal"
+    groups = [internal / "PySide6" / "Qt" / "lib", internal / "reader" / "_data"]
+    parts: dict[str, int] = {}
+    for path, size in bytes_of(bundle).items():
+        relative = path.relative_to(bundle)
+        name = relative.parts[0] if len(relative.parts) < 2 else "/".join(relative.parts[:2])
+        for group in groups:
+            if path.is_relative_to(group):
+                depth = len(group.relative_to(bundle).parts) + 1
+                name = "/".join(relative.parts[:depth])
+        parts[name] = parts.get(name, 0) + size
+    return sorted(parts.items(), key=lambda item: -item[1])[:count]
+
+
+def make_zip(bundle: Path, target: Path) -> None:
+    """Zip the folder (symbolic links stored as links would break on Windows: store files)."""
+    target.unlink(missing_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(bundle.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path(bundle.name) / path.relative_to(bundle))
+
+
+def describe(size: int) -> str:
+    return f"{size / 10**6:.1f} MB ({size / 1024 / 1024:.1f} MiB)"
+
+
+def check_size(bundle: Path, archive: Path) -> int:
+    """Print the ten largest parts and both sizes against the goal; 1 above a ceiling."""
+    print("largest parts of the bundle:")
+    for name, size in largest_parts(bundle):
+        print(f"  {describe(size):>24}  {name}")
+    folder = sum(bytes_of(bundle).values())
+    zipped = archive.stat().st_size
+    failed = 0
+    for what, size, goal, ceiling in (
+        (f"folder {bundle.name}/", folder, FOLDER_GOAL_MB, FOLDER_CEILING_MB),
+        (f"zip {archive.name}", zipped, ZIP_GOAL_MB, ZIP_CEILING_MB),
+    ):
+        if size > ceiling * 10**6:
+            verdict = f"OVER THE CEILING of {ceiling} MB (a regression)"
+            failed = 1
+        elif size > goal * 10**6:
+            verdict = f"over the goal of {goal} MB by {(size - goal * 10**6) / 10**6:.1f} MB"
+        else:
+            verdict = f"within the goal of {goal} MB"
+        print(f"bundle {what}: {describe(size)}, {verdict}")
+    return failed
 
 
 def main(argv: list[str]) -> int:
@@ -126,7 +373,16 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     build_index(index)
     print(f"index built in {time.perf_counter() - started:.1f} s")
-    env = {**os.environ, "STROM_BUNDLE_INDEX": str(index)}
+    from reader import __version__
+
+    version_file = ROOT / "build" / "version_info.txt"
+    write_version_file(version_file, __version__)
+    print(f"version resource {version_file}: {__version__} {version_numbers(__version__)}")
+    env = {
+        **os.environ,
+        "STROM_BUNDLE_INDEX": str(index),
+        "STROM_BUNDLE_VERSION_FILE": str(version_file),
+    }
     started = time.perf_counter()
     subprocess.run(
         [
@@ -149,9 +405,16 @@ def main(argv: list[str]) -> int:
     bundle = ROOT / "dist" / "strom-reader"
     seconds = time.perf_counter() - started
     print(f"bundle built in {seconds:.1f} s: {bundle} ({folder_size(bundle):.0f} MiB)")
+    archive = ROOT / "dist" / f"strom-reader-{__version__}-linux-{platform.machine()}.zip"
+    if sys.platform != "linux":
+        archive = archive.with_name(archive.name.replace("linux", sys.platform))
+    started = time.perf_counter()
+    make_zip(bundle, archive)
+    print(f"zip made in {time.perf_counter() - started:.1f} s: {archive}")
+    failed = check_size(bundle, archive)
     if "--no-test" in argv:
-        return 0
-    return smoke_test(bundle)
+        return failed
+    return smoke_test(bundle) or failed
 
 
 if __name__ == "__main__":

@@ -150,13 +150,15 @@ def _progress(done: int, total: int, lang: str) -> None:
         print(f"indexing {lang} ({done + 1}/{total})", file=sys.stderr, flush=True)
 
 
-def _ready_index(pack_dir: Path, rebuild: bool = False) -> tuple[Pack, IndexManager] | None:
+def _ready_index(
+    pack_dir: Path, rebuild: bool = False, portable: bool = False
+) -> tuple[Pack, IndexManager] | None:
     pack = load_pack(pack_dir)
     if pack.manifest is None:
         for problem in pack.problems:
             print(problem, file=sys.stderr)
         return None
-    manager = IndexManager(pack, paths.user_folders().cache)
+    manager = IndexManager(pack, paths.user_folders(portable).cache)
     try:
         manager.folder.parent.mkdir(parents=True, exist_ok=True)  # fail before saying "building"
         status = manager.status() if rebuild else manager.prepare()
@@ -182,7 +184,7 @@ def _check_output(output: Path) -> None:
         )
 
 
-def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
+def cmd_index(pack_dir: Path, rebuild: bool, output: str | None, portable: bool = False) -> int:
     if output:
         pack = load_pack(pack_dir)
         if pack.manifest is None:
@@ -196,7 +198,7 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
             raise CliError(f"cannot write the search index to {target}: {os_reason(exc)}") from exc
         print(f"search index written to {output}")
         return 0
-    ready = _ready_index(pack_dir, rebuild)
+    ready = _ready_index(pack_dir, rebuild, portable)
     if ready is None:
         return 1
     _pack, manager = ready
@@ -205,7 +207,7 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None) -> int:
 
 
 def cmd_search(pack_dir: Path, args: argparse.Namespace) -> int:
-    ready = _ready_index(pack_dir)
+    ready = _ready_index(pack_dir, portable=args.portable)
     if ready is None:
         return 1
     pack, manager = ready
@@ -311,7 +313,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "self-test":
         return cmd_self_test(args.pack)
     if args.command == "index":
-        return cmd_index(_pack_dir(args.pack), args.rebuild, args.output)
+        return cmd_index(_pack_dir(args.pack), args.rebuild, args.output, args.portable)
     if args.command == "search":
         return cmd_search(_pack_dir(args.pack), args)
     if args.command == "events":

@@ -14,6 +14,7 @@ CORE_PACKAGES = (
     "reader.search",
     "reader.calendar",
     "reader.userdata",
+    "reader.packs",
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__, i18n, paths
@@ -49,6 +50,11 @@ def system_ui_language() -> str:
     return i18n.pick_language(QLocale.system().uiLanguages(), i18n.UI_LANGUAGES)
 
 
+def app_icon() -> QIcon:
+    """The app icon (resources/strom-reader.png, drawn by build_scripts/make_icon.py)."""
+    return QIcon(str(paths.resources_dir() / "strom-reader.png"))
+
+
 def style_sheet() -> str:
     path = paths.resources_dir() / "reader.css"
     try:
@@ -63,6 +69,7 @@ class Application:
     def __init__(self, options: LaunchOptions) -> None:
         self.options = options
         self.qt_app = ensure_application()
+        self.qt_app.setWindowIcon(app_icon())
         self.folders = paths.user_folders(options.portable).ensure()
         self.settings_store = SettingsStore(self.folders.config / SETTINGS_FILE)
         self.settings: Settings = self.settings_store.load()

@@ -1,0 +1,82 @@
+"""Which collected files the PyInstaller bundle leaves out (used by strom-reader.spec).
+
+PyInstaller's PySide6 hook collects every Qt plugin, every Qt translation and Babel collects
+all ~1,100 CLDR locales. The app uses QtCore, QtGui and QtWidgets, loads only ``qtbase_XX``
+translations for its 12 languages and formats dates for those 12 only. ``keep(dest)`` gets the
+destination path of one file inside ``_internal/`` and says whether it goes into the bundle.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+LANGUAGES = ("en", "da", "de", "et", "fi", "is", "lt", "lv", "nb", "pl", "ru", "sv")
+
+# Babel resolves a locale through its parents: "nb" inherits from "no", every "en_XX" from
+# "en_001" or "en", and all of them from "root". Keep each language, its regional variants and
+# those parents.
+BABEL_KEEP = {"root", "no", *LANGUAGES}
+
+# Qt plugins the app does not need (relative to PySide6/Qt/plugins).
+PLUGINS_DROPPED = {
+    # GTK platform theme: pulls in GTK 3, GDK, Pango, Cairo, ATK (~10 MiB); Qt's own style is used.
+    "platformthemes/libqgtk3.so",
+    # Image formats the app never reads (it shows PNG, built into QtGui, and SVG).
+    "imageformats/libqtiff.so",
+    "imageformats/libqwebp.so",
+    "imageformats/libqjpeg.so",
+    "imageformats/libqgif.so",
+    "imageformats/libqicns.so",
+    "imageformats/libqtga.so",
+    "imageformats/libqwbmp.so",
+    "imageformats/libqpdf.so",
+    # Kiosk/embedded platforms and their input drivers (office PCs run X11 or Wayland).
+    "platforms/libqvnc.so",  # a VNC server: network
+    "platforms/libqlinuxfb.so",
+    "platforms/libqvkkhrdisplay.so",
+    "platforms/libqeglfs.so",
+    "platforms/libqminimalegl.so",
+    "generic/libqtuiotouchplugin.so",  # TUIO over the network
+    "generic/libqevdevtabletplugin.so",
+    "generic/libqevdevmouseplugin.so",
+    "generic/libqevdevkeyboardplugin.so",
+    "generic/libqevdevtouchplugin.so",
+}
+PLUGIN_FOLDERS_DROPPED = {
+    "egldeviceintegrations",
+    "qmltooling",
+    "virtualkeyboard",
+    "tls",
+    "networkinformation",
+    "sqldrivers",
+    "multimedia",
+    "position",
+}
+
+# Libraries only the dropped parts need (kept out even if PyInstaller collected them).
+LIBRARIES_DROPPED = {
+    "libQt6Network.so.6",
+    "libQt6EglFSDeviceIntegration.so.6",
+    "libQt6EglFsKmsSupport.so.6",
+    "libQt6Qml.so.6",
+    "libQt6Quick.so.6",
+    "libQt6VirtualKeyboard.so.6",
+}
+
+
+def keep(dest: str) -> bool:
+    """True when the file at ``dest`` (a path inside ``_internal/``) belongs in the bundle."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    parts = path.parts
+    if path.name in LIBRARIES_DROPPED:
+        return False
+    if parts[:3] == ("PySide6", "Qt", "plugins") and len(parts) >= 5:
+        folder_file = f"{parts[3]}/{parts[4]}"
+        return parts[3] not in PLUGIN_FOLDERS_DROPPED and folder_file not in PLUGINS_DROPPED
+    if parts[:3] == ("PySide6", "Qt", "translations"):
+        stem = path.stem  # qtbase_de, qt_help_de, ...
+        return stem.startswith("qtbase_") and stem.removeprefix("qtbase_") in LANGUAGES
+    if parts[:2] == ("babel", "locale-data") and path.suffix == ".dat":
+        language = path.stem.split("_")[0]
+        return language in BABEL_KEEP
+    return True

@@ -1,0 +1,1 @@
+"""Content packs imported from a file (no Qt here)."""
