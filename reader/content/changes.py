@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.content.loader import load_pack
-from reader.content.model import Pack
+from reader.content.model import Chapter, Pack
 from reader.content.render import markdown_to_html
 
 if TYPE_CHECKING:
@@ -48,39 +48,62 @@ def plain_text(markdown_text: str) -> str:
 # --------------------------------------------------------------------------- snapshots
 
 
+def _chapters_in_order(pack: Pack, lang: str) -> list[Chapter]:
+    edition = pack.editions[lang]
+    order = list(pack.manifest.chapters) if pack.manifest else []
+    return [edition.chapters[c] for c in order if c in edition.chapters]
+
+
+def source_hash(pack: Pack) -> str:
+    """A hash of the pack's text as written (titles and Markdown), cheap to work out at start.
+
+    Rendering every section to plain text costs about a second for the full handbook; hashing
+    the source takes milliseconds, so the once-at-start check can tell "same edition as last
+    time" without rendering anything.
+    """
+    digest = hashlib.sha256()
+    for lang in pack.languages:
+        for chapter in _chapters_in_order(pack, lang):
+            parts = [lang, chapter.id, chapter.title]
+            for section in chapter.sections:
+                parts += [section.id, section.title, section.markdown]
+            digest.update("\x00".join(parts).encode("utf-8"))
+            digest.update(b"\x01")
+    return digest.hexdigest()
+
+
 def snapshot_of(pack: Pack) -> dict[str, Any]:
     """A compact, JSON-ready picture of the pack's text, with the pack's identity."""
     languages: dict[str, Any] = {}
-    chapter_order = list(pack.manifest.chapters) if pack.manifest else []
     for lang in pack.languages:
-        edition = pack.editions[lang]
         chapters: dict[str, str] = {}
         sections: dict[str, list[str]] = {}
-        for chapter_id in chapter_order:
-            chapter = edition.chapters.get(chapter_id)
-            if chapter is None:
-                continue
-            chapters[chapter_id] = chapter.title
+        for chapter in _chapters_in_order(pack, lang):
+            chapters[chapter.id] = chapter.title
             for section in chapter.sections:
                 title = chapter.title if section.is_chapter_lead else section.title
-                sections[section.id] = [chapter_id, title, plain_text(section.markdown)]
+                sections[section.id] = [chapter.id, title, plain_text(section.markdown)]
         languages[lang] = {"chapters": chapters, "sections": sections}
-    digest = hashlib.sha256(
-        json.dumps(languages, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    ).hexdigest()
+    return {**_identity_fields(pack), "format": SNAPSHOT_FORMAT, "languages": languages}
+
+
+def _identity_fields(pack: Pack) -> dict[str, str]:
     manifest = pack.manifest
     return {
-        "format": SNAPSHOT_FORMAT,
         "pack_id": manifest.id if manifest else pack.root.name,
         "edition": manifest.edition if manifest else "",
         "date": manifest.date.isoformat() if manifest and manifest.date else "",
-        "text_hash": digest,
-        "languages": languages,
+        "text_hash": source_hash(pack),
     }
 
 
+def pack_identity(pack: Pack) -> str:
+    """The identity :func:`identity_of` gives the pack's snapshot, without making the snapshot."""
+    return identity_of(_identity_fields(pack))
+
+
 def identity_of(snapshot: dict[str, Any]) -> str:
-    """What identifies an edition: pack id, edition name and a hash of its text.
+    """What identifies an edition: pack id, edition name and a hash of its source text.
 
     The hash is part of it because an edition name alone can stay the same while the text is
     corrected; a changed text counts as a new edition for "what changed".
@@ -271,21 +294,41 @@ def orphans(store: UserStore, pack: Pack) -> Orphans:
 
 
 def changes_since_seen(
-    pack: Pack, snapshot_path: Path, seen_identity: str
+    pack: Pack, snapshot_path: Path, seen_identity: str, previous_path: Path | None = None
 ) -> tuple[PackChanges | None, str]:
     """At start: the changes to show once, and the identity to remember as seen.
 
     Changes are returned only when an edition was seen before (``seen_identity``), it differs
     from this pack's, and its snapshot can still be read. The snapshot of this pack is written
-    whenever the identity changed, so the next start compares against it. A damaged snapshot
-    raises :class:`SnapshotError` only after the new snapshot was saved.
+    whenever the identity changed, so the next start compares against it; the one it replaces
+    is moved to ``previous_path`` (when given), so that :func:`last_changes` can show the same
+    comparison later. Starting the same edition again only hashes the source (milliseconds).
+    A damaged snapshot raises :class:`SnapshotError` only after the new snapshot was saved.
     """
-    current = snapshot_of(pack)
-    identity = identity_of(current)
+    identity = pack_identity(pack)
     if identity == seen_identity and snapshot_path.is_file():
         return None, identity
-    previous = load_snapshot(snapshot_path) if seen_identity and snapshot_path.is_file() else None
+    current = snapshot_of(pack)
+    previous: dict[str, Any] | None = None
+    damaged: SnapshotError | None = None
+    if seen_identity and snapshot_path.is_file():
+        try:
+            previous = load_snapshot(snapshot_path)
+        except SnapshotError as exc:
+            damaged = exc
+    changed = previous is not None and identity_of(previous) != identity
+    if changed and previous_path is not None:
+        snapshot_path.replace(previous_path)
     save_snapshot(current, snapshot_path)
-    if previous is None or identity_of(previous) == identity:
+    if damaged is not None:
+        raise damaged
+    if previous is None or not changed:
         return None, identity
     return compare(previous, current), identity
+
+
+def last_changes(previous_path: Path, snapshot_path: Path) -> PackChanges | None:
+    """The last comparison made at start, again (None when no earlier edition was kept)."""
+    if not previous_path.is_file():
+        return None
+    return compare(load_snapshot(previous_path), load_snapshot(snapshot_path))

@@ -16,8 +16,10 @@ from reader.content.changes import (
     changes_since_seen,
     compare,
     identity_of,
+    last_changes,
     load_snapshot,
     orphans,
+    pack_identity,
     save_snapshot,
     snapshot_of,
     word_diff,
@@ -169,3 +171,41 @@ def test_changes_are_offered_once_after_a_new_edition(
     assert isinstance(changes, PackChanges)
     assert [s.id for s in changes.languages["en"].added] == ["principles-new"]
     assert start(new) is None  # shown once, not again
+
+
+def test_pack_identity_matches_the_snapshot_without_rendering(editions: tuple[Path, Path]) -> None:
+    old, new = (load_pack(p) for p in editions)
+    assert pack_identity(old) == identity_of(snapshot_of(old))
+    assert pack_identity(old) != pack_identity(new)
+
+
+def test_the_replaced_snapshot_is_kept_for_the_help_menu(
+    editions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = editions
+    seen = tmp_path / "cache" / "last-seen-edition.json"
+    previous = tmp_path / "cache" / "previous-edition.json"
+    _changes, identity = changes_since_seen(load_pack(old), seen, "", previous)
+    assert not previous.exists() and last_changes(previous, seen) is None
+    _changes, identity = changes_since_seen(load_pack(old), seen, identity, previous)
+    assert not previous.exists()  # the same edition again: nothing replaced
+    first, identity = changes_since_seen(load_pack(new), seen, identity, previous)
+    assert first is not None and previous.is_file()
+    again = last_changes(previous, seen)
+    assert again is not None
+    assert [s.id for s in again.languages["de"].removed] == ["principles-child"]
+    assert again.old_identity == first.old_identity and again.new_identity == identity
+    none, _identity = changes_since_seen(load_pack(new), seen, identity, previous)
+    assert none is None and last_changes(previous, seen) is not None  # still there
+
+
+def test_a_damaged_snapshot_is_replaced_and_reported(
+    editions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = editions
+    seen = tmp_path / "last-seen-edition.json"
+    _changes, identity = changes_since_seen(load_pack(old), seen, "")
+    seen.write_text('{"format": 1,', encoding="utf-8")
+    with pytest.raises(SnapshotError, match=r"last-seen-edition\.json:1: the snapshot is damaged"):
+        changes_since_seen(load_pack(new), seen, identity)
+    assert identity_of(load_snapshot(seen)) == pack_identity(load_pack(new))
