@@ -38,6 +38,7 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
+from reader.ui.window.editions import EditionsMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.searching import SearchMixin
@@ -48,7 +49,9 @@ from reader.userdata import UserStore
 __all__ = ["MainWindow", "language_label", "make_link", "parse_link"]
 
 
-class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin):
+class MainWindow(
+    NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin, EditionsMixin
+):
     def __init__(
         self,
         pack: Pack,

@@ -39,6 +39,8 @@ class ActionSpec:
 
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
+    from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
+
     std = QKeySequence.StandardKey
     return [
         ActionSpec(
@@ -201,6 +203,7 @@ def action_specs() -> list[ActionSpec]:
             "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
         ),
         ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
+        *edition_actions(),
     ]
 
 
@@ -253,7 +256,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "full_screen_action",
         ],
     ),
-    ("help", ["about_action"]),
+    ("help", ["changes_action", None, "about_action"]),
 ]
 
 TOOLBAR: list[str | None] = [
