@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.content import load_pack
+from reader.content.changes import word_diff
 from reader.paths import default_pack_dir, user_folders
 from reader.ui.app import Application, LaunchOptions
-from reader.ui.changes_dialog import ChangesDialog
+from reader.ui.changes_dialog import ChangesDialog, diff_html, readable_parts
 from reader.ui.main_window import MainWindow
 from reader.ui.window.editions import PREVIOUS_SNAPSHOT, SEEN_SNAPSHOT
 
@@ -197,3 +198,16 @@ def test_a_damaged_snapshot_does_not_stop_the_start(
     assert not (cache / PREVIOUS_SNAPSHOT).exists()
     _app, window, offered = run(new)  # the damaged file was replaced: starts are quiet again
     assert not offered and window.statusBar().currentMessage() == ""
+
+
+def test_the_diff_reads_as_phrases_and_keeps_both_texts() -> None:
+    old = "Work must protect the person, not only solve a case. Then act."
+    new = "Work must always protect the person first. Then act."
+    parts = readable_parts(word_diff(old, new))
+    assert "".join(p.text for p in parts if p.kind != "insert") == old
+    assert "".join(p.text for p in parts if p.kind != "delete") == new
+    assert [p.text for p in parts if p.kind == "delete"] == [", not only solve a case"]
+    assert [p.text for p in parts if p.kind == "insert"] == [" always", " first"]
+    rich = diff_html(word_diff(old, new))
+    assert "text-decoration:line-through" in rich and "text-decoration:underline" in rich
+    assert "case</span> <span" in rich  # old and new phrase apart also as plain text

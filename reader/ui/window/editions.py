@@ -171,13 +171,19 @@ class EditionsMixin(WindowBase):
         count = changes.languages[lang].count if lang else 0
         if not count:
             count = max(c.count for c in changes.languages.values())
-        self.edition_notice.label.setText(
-            ngettext(
+        if changes.old_edition == changes.new_edition:  # same name, corrected text
+            text = ngettext(
+                "The text of the handbook was updated: {count} section changed.",
+                "The text of the handbook was updated: {count} sections changed.",
+                count,
+            )
+        else:
+            text = ngettext(
                 "This is a new edition of the handbook ({edition}): {count} section changed.",
                 "This is a new edition of the handbook ({edition}): {count} sections changed.",
                 count,
-            ).format(edition=changes.new_edition, count=count)
-        )
+            )
+        self.edition_notice.label.setText(text.format(edition=changes.new_edition, count=count))
         self.edition_notice.show()
 
     def show_changes(self) -> None:
