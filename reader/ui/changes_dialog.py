@@ -40,7 +40,7 @@ CONTEXT = 220  # characters of unchanged text kept on each side of a change
 PREVIEW = 700  # characters of a new section shown before "Open"
 INSERT_STYLE = "color:#0b4f14; background-color:#d7f5dc; text-decoration:underline;"
 DELETE_STYLE = "color:#7a1010; background-color:#fbdada; text-decoration:line-through;"
-GAP_STYLE = "color:#555555; font-style:italic;"
+GAP_STYLE = "font-style:italic;"  # the palette's text colour: readable in any theme
 
 
 def _shorten(text: str, first: bool, last: bool) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.content import load_pack
-from reader.content.changes import word_diff
+from reader.content.changes import pack_identity, word_diff
 from reader.paths import default_pack_dir, user_folders
 from reader.ui.app import Application, LaunchOptions
 from reader.ui.changes_dialog import ChangesDialog, diff_html, readable_parts
@@ -196,6 +196,7 @@ def test_a_damaged_snapshot_does_not_stop_the_start(
     assert "damaged" in window.statusBar().currentMessage()
     assert SEEN_SNAPSHOT in window.statusBar().currentMessage()
     assert not (cache / PREVIOUS_SNAPSHOT).exists()
+    assert window.settings.seen_pack_identity == pack_identity(load_pack(new))
     _app, window, offered = run(new)  # the damaged file was replaced: starts are quiet again
     assert not offered and window.statusBar().currentMessage() == ""
 

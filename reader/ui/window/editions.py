@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reader.content.changes import PackChanges, SnapshotError, changes_since_seen, last_changes
+from reader.content.changes import (
+    PackChanges,
+    SnapshotError,
+    changes_since_seen,
+    last_changes,
+    pack_identity,
+)
 from reader.content.model import Pack
 from reader.i18n import _, ngettext
 from reader.ui.changes_dialog import ChangesDialog
@@ -69,8 +75,9 @@ class EditionCheck(QObject):
         identity, problem = seen_identity, ""
         try:
             changes, identity = changes_since_seen(pack, seen, seen_identity, previous)
-        except SnapshotError as exc:
+        except SnapshotError as exc:  # the current snapshot was saved before this was raised
             problem = str(exc)
+            identity = pack_identity(pack)
         except OSError as exc:  # e.g. a cache folder that cannot be written
             problem = f"{seen}: {exc}"
         except Exception as exc:  # never stop the start over "what changed"
