@@ -16,7 +16,8 @@ from reader.content import load_pack
 from reader.content.changes import pack_identity, word_diff
 from reader.paths import default_pack_dir, user_folders
 from reader.ui.app import Application, LaunchOptions
-from reader.ui.changes_dialog import ChangesDialog, diff_html, readable_parts
+from reader.ui.changes_dialog import ChangesDialog
+from reader.ui.diff_view import diff_html, readable_parts
 from reader.ui.main_window import MainWindow
 from reader.ui.window.editions import PREVIOUS_SNAPSHOT, SEEN_SNAPSHOT
 
