@@ -43,6 +43,7 @@ class Settings:
     present_text_percent: int = PRESENT_TEXT_DEFAULT
     present_screen: str = ""
     present_second_language: str = ""
+    seen_pack_identity: str = ""  # edition whose "what changed" was shown (content.changes)
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -127,6 +127,7 @@ class Application:
         notice = self._data_notice()
         if notice:
             window.show_data_notice(notice)
+        window.set_edition_files(self.folders.cache)
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window
@@ -149,6 +150,8 @@ class Application:
             lang, section = parse_link(self.options.open_section)
         if not (section and window.open_section(section, lang or self.options.content_language)):
             window.open_start()
+        # After the first page is painted: has the handbook changed since the last start?
+        QTimer.singleShot(0, window.check_new_edition)
         if self.pack.manifest is None:
             QMessageBox.critical(
                 window,

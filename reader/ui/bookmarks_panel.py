@@ -104,7 +104,10 @@ class BookmarksPanel(QWidget):
             self.pack.source_language, section_id
         )
         if section is None:
-            return section_id, ""
+            # Kept in the store after a new edition dropped the section: shown, never hidden.
+            return _("{id} (no longer in the handbook)").format(id=section_id), _(
+                "No longer in the handbook"
+            )
         chapter = self.pack.editions[section.language].chapters[section.chapter_id]
         title = chapter.title if section.is_chapter_lead else section.title
         return title, chapter.title

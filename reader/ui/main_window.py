@@ -39,6 +39,7 @@ from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
 from reader.ui.window.checklists import ChecklistMixin
+from reader.ui.window.editions import EditionsMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.presenting import PresentingMixin
@@ -58,6 +59,7 @@ class MainWindow(
     ViewStateMixin,
     ChecklistMixin,
     PresentingMixin,
+    EditionsMixin,
 ):
     def __init__(
         self,

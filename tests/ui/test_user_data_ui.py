@@ -302,3 +302,21 @@ def test_repeating_events_in_an_ics_import_are_explained_in_the_preview(
     yearly = app.store.own_event("y@example.org")
     assert yearly is not None and yearly.yearly
     assert len([e for e in app.store.own_events() if e.uid.startswith("w@example.org/")]) == 3
+
+
+def test_bookmark_and_note_on_a_section_the_pack_no_longer_has_stay_visible(
+    launch: Launcher, qtbot: QtBot
+) -> None:
+    app, window = launch()
+    assert app.store is not None and window.bookmarks_panel is not None
+    app.store.add_bookmark("section", "gone-section")
+    app.store.set_note("gone-section", "Call the shelter before noon.")
+    window.bookmarks_panel.refresh()
+    items = window.bookmarks_panel.items("section")
+    assert [item.text(0) for item in items] == ["gone-section (no longer in the handbook)"]
+    assert items[0].parent().text(0) == "No longer in the handbook"
+    notes = window.bookmarks_panel.items("note")
+    assert [n.text(0) for n in notes] == [
+        "gone-section (no longer in the handbook): Call the shelter before noon."
+    ]
+    assert app.store.is_bookmarked("section", "gone-section")

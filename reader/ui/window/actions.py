@@ -40,6 +40,7 @@ class ActionSpec:
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
     from reader.ui.window.checklists import checklist_actions
+    from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
 
     std = QKeySequence.StandardKey
@@ -206,6 +207,7 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
         *checklist_actions(),
         *presenting_actions(),
+        *edition_actions(),
     ]
 
 
@@ -262,7 +264,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "present_options_action",
         ],
     ),
-    ("help", ["about_action"]),
+    ("help", ["changes_action", None, "about_action"]),
 ]
 
 TOOLBAR: list[str | None] = [
