@@ -135,6 +135,7 @@ class Application:
             window.show_data_notice(notice)
         if self.pack_notice:
             window.statusBar().showMessage(self.pack_notice)
+        window.user_folders = self.folders  # where File > Import content pack installs
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window
