@@ -45,7 +45,9 @@ def cmd_import_pack(args: argparse.Namespace) -> int:
             progress=progress,
         )
     except PackImportError as exc:
-        print(f"import-pack: refused, nothing was changed: {exc}", file=sys.stderr)
+        from reader.cli import program_name
+
+        print(f"{program_name()} import-pack: refused, nothing was changed: {exc}", file=sys.stderr)
         return 1
     print(
         f"installed edition {result.edition} (was {result.previous_edition}), "

@@ -260,3 +260,16 @@ def test_an_installed_pack_older_than_the_built_in_one_is_not_used(
     choice = choose_pack(folders)
     assert not choice.installed
     assert "edition 0.9 is older than the built-in edition 1.0" in choice.notice
+
+
+def test_one_import_at_a_time(tmp_path: Path, keys: Keys, installed: Folders) -> None:
+    from reader.packs.install import LOCK_FILE
+    from reader.packs.lock import ImportLock
+
+    archive = signed_pack(tmp_path, keys, "2.1", "secondedition")
+    busy = pytest.raises(PackImportError, match="another import of a pack is running")
+    with ImportLock(packs_dir(installed) / LOCK_FILE), busy:
+        import_pack(archive, installed, key_dirs=[keys.folder])
+    _assert_unchanged(installed)
+    import_pack(archive, installed, key_dirs=[keys.folder])  # the lock is free again
+    assert search_hits(installed, "secondedition") == ("2.1", 1)

@@ -135,7 +135,7 @@ def test_cancel_during_the_index_build(
 
 
 def test_start_up_opens_the_installed_edition(
-    launch: Launcher, tmp_path: Path, isolated_home: Path
+    qtbot: QtBot, launch: Launcher, tmp_path: Path, isolated_home: Path
 ) -> None:
     from reader.packs.install import import_pack
     from reader.paths import default_pack_dir
@@ -151,6 +151,28 @@ def test_start_up_opens_the_installed_edition(
     assert window.pack.root == isolated_home / "data" / "packs" / "current"
     assert app.options.shipped_index == window.pack.root / "index"
     assert window.statusBar().currentMessage() == ""
+    search = app.search
+    assert search is not None
+    if not search.is_ready:  # set in the GUI thread: no signal can slip in between
+        with qtbot.waitSignal(search.ready, timeout=60000):
+            pass
+    with qtbot.waitSignal(search.results, timeout=10000) as found:
+        search.search("startword", ["en"])
+    assert [hit.section_id for hit in found.args[1].hits] == ["intro-what"]
+
+
+def test_restart_command_starts_the_same_program_with_the_same_arguments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["/x/reader/__main__.py", "--portable", "--lang", "lv"])
+    assert restart_command() == (sys.executable, ["-m", "reader", "--portable", "--lang", "lv"])
+    monkeypatch.setattr(sys, "argv", ["/venv/bin/strom-reader", "--lang", "lv"])
+    assert restart_command() == (sys.executable, ["/venv/bin/strom-reader", "--lang", "lv"])
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "C:/Apps/strom-reader.exe")
+    assert restart_command() == ("C:/Apps/strom-reader.exe", ["--lang", "lv"])
 
 
 def test_start_up_says_why_it_falls_back_to_the_built_in_edition(
