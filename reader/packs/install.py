@@ -141,11 +141,19 @@ def _line_of(path: Path, key: str) -> int | None:
 
 def _switch(staging: Path, current: Path, previous: Path) -> None:
     """Make staging the current pack; the current one becomes previous (replacing that one)."""
-    if current.exists():
-        if previous.exists():
+    had_current = current.exists()
+    if had_current:
+        if previous.is_dir():
             shutil.rmtree(previous)
+        elif previous.exists():
+            previous.unlink()
         current.rename(previous)
-    staging.rename(current)
+    try:
+        staging.rename(current)
+    except BaseException:
+        if had_current:
+            previous.rename(current)  # put the pack in use back
+        raise
 
 
 def import_pack(

@@ -273,3 +273,22 @@ def test_one_import_at_a_time(tmp_path: Path, keys: Keys, installed: Folders) ->
     _assert_unchanged(installed)
     import_pack(archive, installed, key_dirs=[keys.folder])  # the lock is free again
     assert search_hits(installed, "secondedition") == ("2.1", 1)
+
+
+def test_a_failed_switch_leaves_the_pack_in_use(
+    tmp_path: Path, keys: Keys, installed: Folders
+) -> None:
+    """The last rename fails (e.g. a virus scanner holds the folder): the old pack is put back."""
+    archive = signed_pack(tmp_path, keys, "2.1", "secondedition")
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:  # the OS refuses only the staging rename
+        if self.name.startswith(".staging-"):
+            raise PermissionError(13, "Access is denied", str(target))
+        return real_rename(self, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "rename", rename)
+        with pytest.raises(PackImportError, match=r"cannot install the pack: .*Access is denied"):
+            import_pack(archive, installed, key_dirs=[keys.folder])
+    _assert_unchanged(installed)  # current is edition 2.0 again, and no previous is left
