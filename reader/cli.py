@@ -19,6 +19,8 @@ from typing import NoReturn
 
 from reader import APP_ID, __version__, netguard, paths, streams
 from reader.calendar import CalendarFileError
+from reader.cli_import import add_parser as add_import_parser
+from reader.cli_import import chosen_pack, cmd_import_pack
 from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.search.documents import KINDS
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--chapter", metavar="ID", help="only this chapter")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits")
     search.add_argument("--json", action="store_true", help="print JSON")
+    add_import_parser(commands)
     events = commands.add_parser("events", help="list events, or write them to an .ics file")
     events.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
     events.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
@@ -156,14 +159,14 @@ def _progress(done: int, total: int, lang: str) -> None:
 
 
 def _ready_index(
-    pack_dir: Path, rebuild: bool = False, portable: bool = False
+    pack_dir: Path, rebuild: bool = False, portable: bool = False, shipped: Path | None = None
 ) -> tuple[Pack, IndexManager] | None:
     pack = load_pack(pack_dir)
     if pack.manifest is None:
         for problem in pack.problems:
             print(problem, file=sys.stderr)
         return None
-    manager = IndexManager(pack, paths.user_folders(portable).cache)
+    manager = IndexManager(pack, paths.user_folders(portable).cache, shipped)
     try:
         manager.folder.parent.mkdir(parents=True, exist_ok=True)  # fail before saying "building"
         status = manager.status() if rebuild else manager.prepare()
@@ -189,7 +192,13 @@ def _check_output(output: Path) -> None:
         )
 
 
-def cmd_index(pack_dir: Path, rebuild: bool, output: str | None, portable: bool = False) -> int:
+def cmd_index(
+    pack_dir: Path,
+    rebuild: bool,
+    output: str | None,
+    portable: bool = False,
+    shipped: Path | None = None,
+) -> int:
     if output:
         pack = load_pack(pack_dir)
         if pack.manifest is None:
@@ -203,7 +212,7 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None, portable: bool 
             raise CliError(f"cannot write the search index to {target}: {os_reason(exc)}") from exc
         print(f"search index written to {output}")
         return 0
-    ready = _ready_index(pack_dir, rebuild, portable)
+    ready = _ready_index(pack_dir, rebuild, portable, shipped)
     if ready is None:
         return 1
     _pack, manager = ready
@@ -211,8 +220,8 @@ def cmd_index(pack_dir: Path, rebuild: bool, output: str | None, portable: bool 
     return 0
 
 
-def cmd_search(pack_dir: Path, args: argparse.Namespace) -> int:
-    ready = _ready_index(pack_dir, portable=args.portable)
+def cmd_search(pack_dir: Path, args: argparse.Namespace, shipped: Path | None = None) -> int:
+    ready = _ready_index(pack_dir, portable=args.portable, shipped=shipped)
     if ready is None:
         return 1
     pack, manager = ready
@@ -317,12 +326,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_validate(args.pack_path or args.pack)
     if args.command == "self-test":
         return cmd_self_test(args.pack)
-    if args.command == "index":
+    if args.command == "import-pack":
+        return cmd_import_pack(args)
+    if args.command == "index" and args.output:  # packaging: always the built-in pack
         return cmd_index(_pack_dir(args.pack), args.rebuild, args.output, args.portable)
-    if args.command == "search":
-        return cmd_search(_pack_dir(args.pack), args)
-    if args.command == "events":
-        return cmd_events(_pack_dir(args.pack), args)
+    if args.command in ("index", "search", "events"):
+        pack_dir, shipped = chosen_pack(args.pack, args.portable)  # an installed edition
+        if args.command == "index":
+            return cmd_index(pack_dir, args.rebuild, None, args.portable, shipped)
+        if args.command == "search":
+            return cmd_search(pack_dir, args, shipped)
+        return cmd_events(pack_dir, args)
     from reader.ui.app import LaunchError, LaunchOptions, run
 
     _user_folders(args.portable)  # before any window, so a failure is one clear line
@@ -330,6 +344,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run(
             LaunchOptions(
                 pack_dir=_pack_dir(args.pack),
+                installed_packs=args.pack is None,
                 content_language=args.lang,
                 ui_language=args.ui_lang,
                 open_section=args.open,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_ID, APP_NAME, __version__, i18n, paths
 from reader.content.loader import load_pack
 from reader.content.model import Pack
+from reader.packs.selection import choose_pack
 from reader.settings import Settings, SettingsStore
 from reader.ui import crash_handler
 from reader.ui.main_window import MainWindow, parse_link
@@ -33,6 +34,8 @@ class LaunchOptions:
     present_section: str | None = None  # --present: start presenting this section
     portable: bool = False
     shipped_index: Path | None = None
+    #: Open an imported edition from the user data folder when usable (no --pack given).
+    installed_packs: bool = False
 
 
 def ensure_application() -> QApplication:
@@ -84,7 +87,15 @@ class Application:
             self.settings.ui_language = system_ui_language()
         if options.content_language:
             self.settings.content_language = options.content_language
-        self.pack: Pack = load_pack(options.pack_dir)
+        self.pack_notice = ""  # why an installed edition is not used
+        if options.installed_packs:
+            choice = choose_pack(self.folders, options.pack_dir)
+            self.pack: Pack = choice.pack
+            self.pack_notice = choice.notice
+            if choice.installed:
+                options.shipped_index = choice.index
+        else:
+            self.pack = load_pack(options.pack_dir)
         for problem in self.pack.problems:
             log.warning("%s", problem)
         self._qt_translator: QTranslator | None = None
@@ -128,6 +139,9 @@ class Application:
         if notice:
             window.show_data_notice(notice)
         window.set_edition_files(self.folders.cache)
+        if self.pack_notice:
+            window.statusBar().showMessage(self.pack_notice)
+        window.user_folders = self.folders  # where File > Import content pack installs
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
         self.window = window

@@ -42,6 +42,7 @@ from reader.ui.window.checklists import ChecklistMixin
 from reader.ui.window.editions import EditionsMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
+from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.user_data import UserDataMixin
@@ -60,6 +61,7 @@ class MainWindow(
     ChecklistMixin,
     PresentingMixin,
     EditionsMixin,
+    PackImportMixin,
 ):
     def __init__(
         self,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from reader import APP_NAME
 from reader.i18n import UI_LANGUAGES, _
 from reader.ui.window.languages import language_label
+from reader.ui.window.pack_import import pack_import_actions
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -208,6 +209,7 @@ def action_specs() -> list[ActionSpec]:
         *checklist_actions(),
         *presenting_actions(),
         *edition_actions(),
+        *pack_import_actions(),
     ]
 
 
@@ -224,6 +226,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "export_data_action",
             "import_data_action",
             None,
+            "import_pack_action",
             "rebuild_index_action",
             None,
             "quit_action",

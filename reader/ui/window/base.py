@@ -36,6 +36,8 @@ class WindowBase(QMainWindow):
     sectionOpened = Signal(str, str)  # section id, language
     uiLanguageChangeRequested = Signal(str)
     settingsChanged = Signal()
+    # Signals must be declared here: PySide6 ignores those of the mixins. 1 installed, 0 not.
+    packImportFinished = Signal(int)  # an import ended; its message box is open (pack_import.py)
 
     # Created by MainWindow.__init__ ------------------------------------------------------------
     pack: Pack
