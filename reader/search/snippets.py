@@ -29,6 +29,25 @@ class Matcher:
         if prefix:
             self.prefixes.add(forms.folded)
 
+    def positions(self, analyzed: AnalyzedText) -> list[int]:
+        """The positions of the words of ``analyzed`` that match, in order (same as ``matches``).
+
+        Looked up in the text's form -> positions maps, so a long text costs a few dictionary
+        look-ups instead of a comparison per word.
+        """
+        found: set[int] = set()
+        for word in self.exact:
+            found.update(analyzed.by_exact.get(word, ()))
+        for word in self.folded:
+            found.update(analyzed.by_folded.get(word, ()))
+        for stem in self.stems:
+            found.update(analyzed.by_stem.get(stem, ()))
+        for prefix in self.prefixes:
+            for word, places in analyzed.by_folded.items():
+                if word.startswith(prefix):
+                    found.update(places)
+        return sorted(found)
+
     def matches(self, forms: Forms) -> bool:
         if forms.exact in self.exact or forms.folded in self.folded:
             return True
@@ -47,15 +66,28 @@ class AnalyzedText:
     text: str
     tokens: tuple[Token, ...]
     forms: tuple[Forms, ...]
+    # Each form (exact, folded, stem) -> the positions of the words that have it.
+    by_exact: dict[str, list[int]] = field(default_factory=dict)
+    by_folded: dict[str, list[int]] = field(default_factory=dict)
+    by_stem: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, analyzer: Analyzer) -> AnalyzedText:
         flat = " ".join(text.split())
         tokens = tuple(tokenize(flat))
-        return cls(flat, tokens, tuple(analyzer.forms(t.text) for t in tokens))
+        forms = tuple(analyzer.forms(t.text) for t in tokens)
+        by_exact: dict[str, list[int]] = {}
+        by_folded: dict[str, list[int]] = {}
+        by_stem: dict[str, list[int]] = {}
+        for position, word in enumerate(forms):
+            by_exact.setdefault(word.exact, []).append(position)
+            by_folded.setdefault(word.folded, []).append(position)
+            for stem in word.stems:
+                by_stem.setdefault(stem, []).append(position)
+        return cls(flat, tokens, forms, by_exact, by_folded, by_stem)
 
     def hit_positions(self, matcher: Matcher) -> list[int]:
-        return [i for i, forms in enumerate(self.forms) if matcher.matches(forms)]
+        return matcher.positions(self)
 
 
 def matching_words(analyzed: AnalyzedText, hits: list[int]) -> list[str]:
