@@ -27,7 +27,7 @@ from reader.content.model import Pack  # noqa: E402
 from reader.search.analysis import fold, tokenize  # noqa: E402
 from reader.search.documents import documents  # noqa: E402
 from reader.search.engine import SearchEngine  # noqa: E402
-from reader.search.index import build_index, lemma_table  # noqa: E402
+from reader.search.index import build_index, lemma_table, parallel_workers  # noqa: E402
 
 SECTIONS = (
     "definition-means",
@@ -123,7 +123,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "index"
         started = time.perf_counter()
-        build_index(pack, folder)
+        build_index(pack, folder, workers=parallel_workers())
         build_s = time.perf_counter() - started
         size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
         docs = sum(len(documents(pack, lang)) for lang in pack.languages)

@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT))
 def build_index(target: Path) -> None:
     from reader.content.loader import load_pack
     from reader.search.index import build_index as build
+    from reader.search.index import parallel_workers
 
-    build(load_pack(ROOT / "content"), target)
+    build(load_pack(ROOT / "content"), target, workers=parallel_workers())
 
 
 VERSION_TEMPLATE = """# Windows version resource, made by build_scripts/build_bundle.py.

@@ -19,15 +19,24 @@ renames is undone at the next start by :func:`restore_interrupted_swap`.
 A build can be cancelled (the app is closing): ``cancel`` is asked before every language and every
 document, and a progress callback may raise :class:`BuildCancelled` itself. A cancelled build
 removes its staging folder and leaves the index in place as it was.
+
+With ``workers`` > 1 the languages are indexed in that many processes at once (the CLI and the
+build scripts do this; the app builds in its search thread with one). Each process gets the pack
+and writes one language folder; ``cancel`` is then asked between languages only, and a cancel
+waits for the languages already being indexed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,30 +121,43 @@ def _file_hashes(folder: Path) -> dict[str, str]:
     return hashes
 
 
+def parallel_workers() -> int:
+    """Processes for a build run from the command line: one per core, one in a frozen app
+    (whose executable cannot be started again as a plain Python worker)."""
+    if getattr(sys, "frozen", False):
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
 def build_index(
     pack: Pack,
     target: Path,
     progress: Progress | None = None,
     content_hash: str | None = None,
     cancel: CancelCheck | None = None,
+    workers: int = 1,
 ) -> Path:
     """Build the index of every language of ``pack`` into ``target`` (replaced when complete).
 
     ``content_hash`` is the pack hash taken when the pack was loaded; it is recorded so that a
     file changed while indexing makes the index stale rather than wrongly current. Raises
     :class:`BuildCancelled` when ``cancel`` returns True; ``target`` is then unchanged.
+    ``workers`` > 1 indexes that many languages at once in separate processes.
     """
     content_hash = content_hash or pack_hash(pack)
     staging = _new_staging(target)
     try:
         langs = pack.languages
-        for number, lang in enumerate(langs):
-            _stop_if_cancelled(cancel)
-            if progress:
-                progress(number, len(langs), lang)
-            folder = staging / lang
-            folder.mkdir()
-            _index_language(pack, lang, folder, cancel)
+        for lang in langs:
+            (staging / lang).mkdir()
+        if workers > 1 and len(langs) > 1:
+            _index_in_processes(pack, staging, min(workers, len(langs)), progress, cancel)
+        else:
+            for number, lang in enumerate(langs):
+                _stop_if_cancelled(cancel)
+                if progress:
+                    progress(number, len(langs), lang)
+                _index_language(pack, lang, staging / lang, cancel)
         meta = {
             "schema": SCHEMA_VERSION,
             "pack_hash": content_hash,
@@ -151,6 +173,38 @@ def build_index(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _index_in_processes(
+    pack: Pack,
+    staging: Path,
+    workers: int,
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+) -> None:
+    """Index every language in its own task on ``workers`` fresh processes ("spawn": safe from
+    a process with threads, unlike fork)."""
+    langs = pack.languages
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        tasks: dict[Future[None], str] = {}
+        try:
+            for lang in langs:
+                tasks[pool.submit(_index_language, pack, lang, staging / lang, None)] = lang
+            pending = set(tasks)
+            done_count = 0
+            while pending:
+                _stop_if_cancelled(cancel)
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    future.result()  # raises the worker's error here
+                    if progress:
+                        progress(done_count, len(langs), tasks[future])
+                    done_count += 1
+        except BaseException:
+            for future in tasks:
+                future.cancel()  # those not started yet; the running ones end on their own
+            raise
 
 
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
