@@ -15,7 +15,7 @@ from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
-from reader.search.index import lemma_table
+from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
 from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
@@ -33,7 +33,6 @@ MIN_PREFIX = 2
 SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
-SPELLING_FIELD = "body_exact"
 
 
 class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
@@ -143,12 +142,25 @@ class SearchEngine:
     # Query building --------------------------------------------------------------------------
     def _word_query(self, analyzer: Analyzer, word: str, prefix: bool) -> Query:
         forms = analyzer.forms(word)
-        alternatives: list[Query] = [
-            Term("title_exact", forms.exact, boost=BOOSTS["title_exact"]),
-            Term("body_exact", forms.exact, boost=BOOSTS["body_exact"]),
-            Term("title_folded", forms.folded, boost=BOOSTS["title_folded"]),
-            Term("body_folded", forms.folded, boost=BOOSTS["body_folded"]),
-        ]
+        alternatives: list[Query]
+        if forms.exact != forms.folded:
+            alternatives = [
+                Term("title_exact", forms.exact, boost=BOOSTS["title_exact"]),
+                Term("body_exact", forms.exact, boost=BOOSTS["body_exact"]),
+                Term("title_folded", forms.folded, boost=BOOSTS["title_folded"]),
+                Term("body_folded", forms.folded, boost=BOOSTS["body_folded"]),
+            ]
+        else:  # the exact fields hold only words that folding changes (see index.py)
+            alternatives = [
+                Term(
+                    "title_folded",
+                    forms.folded,
+                    boost=BOOSTS["title_exact"] + BOOSTS["title_folded"],
+                ),
+                Term(
+                    "body_folded", forms.folded, boost=BOOSTS["body_exact"] + BOOSTS["body_folded"]
+                ),
+            ]
         for stem in forms.stems:
             alternatives.append(Term("title_stem", stem, boost=BOOSTS["title_stem"]))
             alternatives.append(Term("body_stem", stem, boost=BOOSTS["body_stem"]))
@@ -160,15 +172,14 @@ class SearchEngine:
     def _part_query(self, analyzer: Analyzer, part: Part) -> Query:
         if not part.phrase or len(part.words) == 1:
             return self._word_query(analyzer, part.words[0], part.prefix)
-        forms = [analyzer.forms(word) for word in part.words]
-        exact = [f.exact for f in forms]
-        folded = [f.folded for f in forms]
+        # Phrases are matched without diacritics only (the exact fields keep no positions).
+        folded = [analyzer.forms(word).folded for word in part.words]
         return Or(
             [
-                Phrase("title_exact", exact, boost=BOOSTS["title_exact"]),
-                Phrase("body_exact", exact, boost=BOOSTS["body_exact"]),
-                Phrase("title_folded", folded, boost=BOOSTS["title_folded"]),
-                Phrase("body_folded", folded, boost=BOOSTS["body_folded"]),
+                Phrase(
+                    "title_folded", folded, boost=BOOSTS["title_exact"] + BOOSTS["title_folded"]
+                ),
+                Phrase("body_folded", folded, boost=BOOSTS["body_exact"] + BOOSTS["body_folded"]),
             ]
         )
 
@@ -177,7 +188,8 @@ class SearchEngine:
         if part.phrase or part.prefix or len(part.words) != 1:
             return False
         reader = self._searcher(lang).reader()
-        frequency = reader.doc_frequency("body_exact", part.words[0].lower())
+        folded = self.analyzer(lang).forms(part.words[0]).folded
+        frequency = reader.doc_frequency("body_folded", folded)
         return bool(frequency > COMMON_WORD_SHARE * max(reader.doc_count(), 1))
 
     def build_query(self, parsed: ParsedQuery, lang: str) -> Query | None:
@@ -315,12 +327,7 @@ class SearchEngine:
     def _vocabulary(self, lang: str) -> Vocabulary:
         vocabulary = self._vocabularies.get(lang)
         if vocabulary is None:
-            reader = self._searcher(lang).reader()
-            words = (
-                (term.decode("utf-8"), int(info.weight()))
-                for term, info in reader.iter_field(SPELLING_FIELD)
-            )
-            vocabulary = Vocabulary(words)
+            vocabulary = Vocabulary(read_vocabulary(self.folder / lang))
             self._vocabularies[lang] = vocabulary
         return vocabulary
 

@@ -3,7 +3,15 @@
 Layout of an index folder::
 
     meta.json        schema version, pack hash, languages, and a SHA-256 of every index file
-    <lang>/          a Whoosh index for that language
+    <lang>/          a Whoosh index for that language, and
+    <lang>/vocabulary.tsv   every word of the language's texts as written (lowercase), a tab and
+                     how often it occurs: the words "did you mean" chooses from
+
+Fields: ``*_folded`` holds every word without diacritics (with positions, for phrases),
+``*_stem`` its stems and lemmas, and ``*_exact`` only the words that folding changes
+(``cilvēku``, not ``victims``): for a word without diacritics the exact form is the folded one,
+so the engine asks the folded field with the exact weight. This halves the terms that Whoosh
+writes (its commit is most of a build) without changing what matches.
 
 The index lives in the user cache folder. A copy built at build time ships inside the app
 (``reader/_data/index``); at start it is copied to the cache when it matches the pack, so the
@@ -35,6 +43,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -48,9 +57,10 @@ from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
 from reader.search.documents import documents
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
+VOCABULARY_FILE = "vocabulary.tsv"
 
 Progress = Callable[[int, int, str], None]
 #: Asked between languages and documents; True stops the build with :class:`BuildCancelled`.
@@ -70,6 +80,8 @@ def make_schema() -> Schema:
     def text(phrase: bool) -> TEXT:
         return TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=phrase)
 
+    # Exact words are only looked up one by one (phrases use the folded fields): no positions.
+
     return Schema(
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),
@@ -78,10 +90,10 @@ def make_schema() -> Schema:
         anchor=STORED(),
         title=STORED(),
         text=STORED(),
-        title_exact=text(True),
+        title_exact=text(False),
         title_folded=text(True),
         title_stem=text(False),
-        body_exact=text(True),
+        body_exact=text(False),
         body_folded=text(True),
         body_stem=text(False),
     )
@@ -211,12 +223,17 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
     ix = whoosh_index.create_in(str(folder), make_schema())
     try:
         analyzer = Analyzer(lang, lemma_table(pack, lang))
+        vocabulary: Counter[str] = Counter()
         writer = ix.writer(limitmb=64)
         try:
             for doc in documents(pack, lang):
                 _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
+                vocabulary.update(t_exact.split())
+                vocabulary.update(b_exact.split())
+                t_exact = _changed_by_folding(analyzer, t_exact)
+                b_exact = _changed_by_folding(analyzer, b_exact)
                 writer.add_document(
                     key=doc.key,
                     kind=doc.kind,
@@ -238,6 +255,28 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
         writer.commit(optimize=True)
     finally:
         ix.close()
+    lines = (f"{word}\t{count}\n" for word, count in sorted(vocabulary.items()))
+    (folder / VOCABULARY_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def _changed_by_folding(analyzer: Analyzer, exact: str) -> str:
+    """The words of a space-separated exact text that folding changes (see the module text)."""
+    forms = analyzer.forms
+    return " ".join(word for word in exact.split() if forms(word).folded != word)
+
+
+def read_vocabulary(folder: Path) -> list[tuple[str, int]]:
+    """The words and counts of one language's ``vocabulary.tsv``; [] if it is missing."""
+    try:
+        text = (folder / VOCABULARY_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    words = []
+    for line in text.splitlines():
+        word, _tab, count = line.partition("\t")
+        if word and count.isdigit():
+            words.append((word, int(count)))
+    return words
 
 
 def _new_staging(target: Path) -> Path:
