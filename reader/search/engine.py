@@ -31,6 +31,9 @@ BOOSTS = {
     "body_stem": 1.0,
 }
 MIN_PREFIX = 2
+# A phrase is matched on its first words only: Whoosh reads every word's positions in every
+# document that has them, so a pasted paragraph of common words took most of the 100 ms budget.
+MAX_PHRASE_WORDS = 12
 SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
@@ -177,7 +180,7 @@ class SearchEngine:
         if not part.phrase or len(part.words) == 1:
             return self._word_query(analyzer, part.words[0], part.prefix)
         # Phrases are matched without diacritics only (the exact fields keep no positions).
-        folded = [analyzer.forms(word).folded for word in part.words]
+        folded = [analyzer.forms(word).folded for word in part.words[:MAX_PHRASE_WORDS]]
         return Or(
             [
                 Phrase(
