@@ -1,23 +1,38 @@
-"""Search benchmark: Whoosh (what the app uses) against SQLite FTS5 on the same sections.
+"""Search benchmark: Whoosh (what the app uses) against Xapian and SQLite FTS5 on the same texts.
 
-Usage: python build_scripts/bench_search.py [--repeat N] [--langs en,lv,...]
+Usage: python build_scripts/bench_search.py [--repeat N] [--langs en,lv,...] [--workers N]
+       [--clock wall|cpu]
 
-Builds the index over the full bundled pack, then runs a fixed query set in one process: for each
-language, 24 queries made from four fixed sections (exact word, word without diacritics,
-another inflected form from the lemma table, prefix, two-word phrase, typo). Prints the index
-build time and size, p50 / p95 / max latency per query with snippets, and the same query set on
-SQLite FTS5 (unicode61, remove_diacritics 2) over the same texts, with the ratio of the two.
+Builds the index over the full bundled pack (in ``--workers`` processes, one per core by
+default, as the CLI does), then runs a fixed query set in one process: for each language, 24
+queries made from four fixed sections (exact word, word without diacritics, another inflected
+form from the lemma table, prefix, two-word phrase, typo), each ``--repeat`` times, after the
+engine's warm-up (what the app does once the index is ready). Prints the machine (CPU, cores,
+load) and date, the index build time and size, p50 / p95 / max per language of a search with
+10 hits and snippets, the p95 of each query's first run ("1st p95"), and the same queries on
+Xapian (python3-xapian from Debian, run with /usr/bin/python3 by build_scripts/bench_xapian.py;
+skipped with a note where it is missing) and on SQLite FTS5 (unicode61, remove_diacritics 2),
+with the ratios. ``--clock cpu`` times each search by the CPU time of the searching thread
+(Xapian's too) instead of the wall clock, for figures that a busy machine does not inflate.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import platform
+import resource
+import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,7 +42,7 @@ from reader.content.model import Pack  # noqa: E402
 from reader.search.analysis import fold, tokenize  # noqa: E402
 from reader.search.documents import documents  # noqa: E402
 from reader.search.engine import SearchEngine  # noqa: E402
-from reader.search.index import build_index, lemma_table  # noqa: E402
+from reader.search.index import build_index, lemma_table, parallel_workers  # noqa: E402
 
 SECTIONS = (
     "definition-means",
@@ -113,69 +128,177 @@ def fts5_query(text: str, prefix: bool) -> str:
     return " ".join(parts)
 
 
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = (
+        ", ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    )
+    return f"{model}, {os.cpu_count()} cores, load average {load}"
+
+
+def xapian_times(
+    pack: Pack,
+    langs: list[str],
+    queries: dict[str, list[tuple[str, str, bool]]],
+    repeat: int,
+    clock: str,
+) -> tuple[dict[str, Any] | None, str]:
+    """Run bench_xapian.py with the system Python; (results, "") or (None, why it was skipped)."""
+    python = shutil.which("python3", path="/usr/bin") or "python3"
+    check = subprocess.run([python, "-c", "import xapian"], capture_output=True, check=False)
+    if check.returncode != 0:
+        return (
+            None,
+            f"Xapian column skipped: {python} cannot import xapian "
+            "(apt-get install python3-xapian)",
+        )
+    with tempfile.TemporaryDirectory() as temp:
+        data = {
+            "repeat": repeat,
+            "clock": clock,
+            "langs": {
+                lang: {
+                    "docs": [[doc.title, doc.text] for doc in documents(pack, lang)],
+                    "queries": [[text, prefix] for _kind, text, prefix in queries[lang]],
+                }
+                for lang in langs
+            },
+        }
+        source, target = Path(temp) / "in.json", Path(temp) / "out.json"
+        source.write_text(json.dumps(data), encoding="utf-8")
+        script = ROOT / "build_scripts" / "bench_xapian.py"
+        run = subprocess.run(
+            [python, str(script), str(source), str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            return None, f"Xapian column skipped: {script.name} failed: {run.stderr.strip()[-300:]}"
+        return json.loads(target.read_text(encoding="utf-8")), ""
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--langs", default="")
+    parser.add_argument("--workers", type=int, default=parallel_workers())
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="time searches by the wall clock (default) or by the CPU time of the searching "
+        "thread, which other processes on a busy machine do not inflate",
+    )
     args = parser.parse_args()
+    clock = time.perf_counter if args.clock == "wall" else time.thread_time
     pack = load_pack(ROOT / "content")
     langs = args.langs.split(",") if args.langs else pack.languages
+    print(f"machine: {machine()}")
+    print(f"search times by the {args.clock} clock")
+    print(f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "index"
+        cpu = _cpu_seconds()
         started = time.perf_counter()
-        build_index(pack, folder)
+        build_index(pack, folder, workers=args.workers)
         build_s = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu
         size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
         docs = sum(len(documents(pack, lang)) for lang in pack.languages)
         print(f"pack: {len(pack.languages)} languages, {docs} documents")
-        print(f"index build: {build_s:.2f} s, size {size / 1024 / 1024:.1f} MiB")
-        engine = SearchEngine(pack, folder)
-        db = fts5_database(pack, langs)
-        all_whoosh: list[float] = []
-        all_fts: list[float] = []
         print(
-            f"{'lang':5} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} "
-            f"{'fts p50':>8} {'fts p95':>8} {'hits/q':>7}"
+            f"index build: {build_s:.2f} s ({args.workers} processes, {cpu:.2f} s CPU), "
+            f"size {size / 2**20:.1f} MiB ({size / 2**20 / len(pack.languages):.2f} MiB a language)"
+        )
+        queries = {lang: query_set(pack, lang) for lang in langs}
+        xapian, xapian_note = xapian_times(pack, langs, queries, args.repeat, args.clock)
+        engine = SearchEngine(pack, folder)
+        started = time.perf_counter()
+        db = fts5_database(pack, langs)
+        fts_build_s = time.perf_counter() - started  # includes making the texts (documents())
+        all_whoosh: list[float] = []
+        first_whoosh: list[float] = []
+        all_fts: list[float] = []
+        all_xapian: list[float] = []
+        print(
+            f"{'lang':5} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'1st p95':>7} "
+            f"{'xap p50':>8} {'xap p95':>8} {'fts p50':>8} {'fts p95':>8} {'hits/q':>7}"
         )
         for lang in langs:
-            queries = query_set(pack, lang)
-            engine.search(queries[0][1], [lang])  # open the searcher and load the lemma table
+            engine.warm_up([lang])  # what the app does once the index is ready
             times: list[float] = []
             fts_times: list[float] = []
             hits = 0
-            for _kind, text, prefix in queries:
-                for _ in range(args.repeat):
-                    begin = time.perf_counter()
+            for _kind, text, prefix in queries[lang]:
+                for number in range(args.repeat):
+                    begin = clock()
                     result = engine.search(text, [lang], limit=10, prefix_last=prefix)
-                    times.append((time.perf_counter() - begin) * 1000)
+                    times.append((clock() - begin) * 1000)
+                    if number == 0:
+                        first_whoosh.append(times[-1])
                 hits += len(result.hits)
                 expression = fts5_query(text, prefix)
                 for _ in range(args.repeat):
-                    begin = time.perf_counter()
+                    begin = clock()
                     db.execute(
                         "SELECT title, snippet(docs, 1, '[', ']', '…', 12) FROM docs "
                         "WHERE docs MATCH ? AND lang = ? ORDER BY rank LIMIT 10",
                         (expression, lang),
                     ).fetchall()
-                    fts_times.append((time.perf_counter() - begin) * 1000)
+                    fts_times.append((clock() - begin) * 1000)
             all_whoosh += times
             all_fts += fts_times
+            xap = xapian["times"][lang] if xapian else []
+            all_xapian += xap
+            firsts = first_whoosh[-len(queries[lang]) :]
             print(
-                f"{lang:5} {len(queries):7} {statistics.median(times):7.2f} "
-                f"{percentile(times, 0.95):7.2f} {max(times):7.2f} "
+                f"{lang:5} {len(queries[lang]):7} {statistics.median(times):7.2f} "
+                f"{percentile(times, 0.95):7.2f} {max(times):7.2f} {percentile(firsts, 0.95):7.2f} "
+                f"{_cell(xap, 0.5)} {_cell(xap, 0.95)} "
                 f"{statistics.median(fts_times):8.2f} {percentile(fts_times, 0.95):8.2f} "
-                f"{hits / max(len(queries), 1):7.1f}"
+                f"{hits / max(len(queries[lang]), 1):7.1f}"
             )
+        whoosh_p50 = statistics.median(all_whoosh)
         whoosh_p95 = percentile(all_whoosh, 0.95)
         fts_p95 = percentile(all_fts, 0.95)
         print(
-            f"all   {len(all_whoosh) // args.repeat:7} {statistics.median(all_whoosh):7.2f} "
-            f"{whoosh_p95:7.2f} {max(all_whoosh):7.2f} {statistics.median(all_fts):8.2f} "
-            f"{fts_p95:8.2f}"
+            f"all   {len(all_whoosh) // args.repeat:7} {whoosh_p50:7.2f} "
+            f"{whoosh_p95:7.2f} {max(all_whoosh):7.2f} {percentile(first_whoosh, 0.95):7.2f} "
+            f"{_cell(all_xapian, 0.5)} {_cell(all_xapian, 0.95)} "
+            f"{statistics.median(all_fts):8.2f} {fts_p95:8.2f}"
         )
-        print(f"Whoosh / FTS5 p95 ratio: {whoosh_p95 / max(fts_p95, 1e-6):.1f}")
+        print(
+            f"Whoosh / FTS5 p95 ratio: {whoosh_p95 / max(fts_p95, 1e-6):.1f} "
+            f"(SQLite {sqlite3.sqlite_version}; its build {fts_build_s:.2f} s with the texts)"
+        )
+        if xapian:
+            xapian_p95 = percentile(all_xapian, 0.95)
+            print(
+                f"Whoosh / Xapian p95 ratio: {whoosh_p95 / max(xapian_p95, 1e-6):.1f} "
+                f"(Xapian {xapian['version']}; its index build {xapian['build_s']:.2f} s)"
+            )
+        else:
+            print(xapian_note)
         engine.close()
     return 0
+
+
+def _cell(values: list[float], share: float) -> str:
+    return f"{percentile(values, share):8.2f}" if values else f"{'-':>8}"
 
 
 if __name__ == "__main__":

@@ -36,8 +36,9 @@ from icu_data import trim_library  # noqa: E402
 def build_index(target: Path) -> None:
     from reader.content.loader import load_pack
     from reader.search.index import build_index as build
+    from reader.search.index import parallel_workers
 
-    build(load_pack(ROOT / "content"), target)
+    build(load_pack(ROOT / "content"), target, workers=parallel_workers())
 
 
 VERSION_TEMPLATE = """# Windows version resource, made by build_scripts/build_bundle.py.

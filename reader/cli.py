@@ -25,7 +25,7 @@ from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.search.documents import KINDS
 from reader.search.engine import SearchEngine
-from reader.search.index import META_FILE, build_index
+from reader.search.index import META_FILE, build_index, parallel_workers
 from reader.search.manager import IndexManager
 from reader.search.snippets import snippet_text
 from reader.userdata import UserDataError
@@ -207,7 +207,7 @@ def cmd_index(
         target = Path(output)
         _check_output(target)
         try:
-            build_index(pack, target, _progress)
+            build_index(pack, target, _progress, workers=parallel_workers())
         except OSError as exc:
             raise CliError(f"cannot write the search index to {target}: {os_reason(exc)}") from exc
         print(f"search index written to {output}")

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, AndMaybe, AndNot, Phrase, Prefix, Query, Term
+from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
-from reader.search.index import lemma_table
+from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
 from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet, matching_words
+from reader.search.spelling import Vocabulary
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
@@ -27,9 +31,22 @@ BOOSTS = {
     "body_stem": 1.0,
 }
 MIN_PREFIX = 2
+# A phrase is matched on its first words only: Whoosh reads every word's positions in every
+# document that has them, so a pasted paragraph of common words took most of the 100 ms budget.
+MAX_PHRASE_WORDS = 12
 SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
+
+
+class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
+    """Whoosh's Or, always matched as a tree of unions.
+
+    On small indexes Whoosh's default preloads every clause into arrays in pure Python, which
+    the profile showed as a large share of a search; the union tree scores the same.
+    """
+
+    matcher_type = WhooshOr.DEFAULT_MATCHER
 
 
 @dataclass(frozen=True)
@@ -81,12 +98,39 @@ class SearchEngine:
         self._searchers: dict[str, Any] = {}
         self._analyzers: dict[str, Analyzer] = {}
         self._texts: OrderedDict[tuple[str, str, str], AnalyzedText] = OrderedDict()
+        self._vocabularies: dict[str, Vocabulary] = {}
 
     def close(self) -> None:
         for searcher in self._searchers.values():
             searcher.close()
         self._searchers.clear()
         self._indexes.clear()
+        self._vocabularies.clear()
+
+    def warm_up(
+        self, langs: list[str] | None = None, cancel: Callable[[], bool] | None = None
+    ) -> None:
+        """Open the searchers, load the lemma tables and vocabularies and run one search per
+        language now, so that the first search the user makes is as fast as the rest.
+
+        The UI calls this on its search thread once the index is ready. ``cancel`` is asked
+        between languages. Never raises: a damaged index is reported by the search itself.
+        """
+        for lang in langs if langs is not None else self.pack.languages:
+            if cancel is not None and cancel():
+                return
+            if lang not in self.pack.languages:
+                continue
+            try:
+                analyzer = self.analyzer(lang)
+                for word in self._vocabulary(lang).words():
+                    analyzer.forms(word)  # stems and lemmas of every indexed word, cached
+                self.search("warm", [lang], limit=1)
+            except Exception:  # warming is best effort; the search reports a damaged index
+                continue
+        # The tables just loaded live as long as the app: keep the cyclic garbage collector from
+        # walking them again and again (its full passes showed as 10-50 ms pauses in searches).
+        gc.freeze()
 
     def analyzer(self, lang: str) -> Analyzer:
         if lang not in self._analyzers:
@@ -105,12 +149,25 @@ class SearchEngine:
     # Query building --------------------------------------------------------------------------
     def _word_query(self, analyzer: Analyzer, word: str, prefix: bool) -> Query:
         forms = analyzer.forms(word)
-        alternatives: list[Query] = [
-            Term("title_exact", forms.exact, boost=BOOSTS["title_exact"]),
-            Term("body_exact", forms.exact, boost=BOOSTS["body_exact"]),
-            Term("title_folded", forms.folded, boost=BOOSTS["title_folded"]),
-            Term("body_folded", forms.folded, boost=BOOSTS["body_folded"]),
-        ]
+        alternatives: list[Query]
+        if forms.exact != forms.folded:
+            alternatives = [
+                Term("title_exact", forms.exact, boost=BOOSTS["title_exact"]),
+                Term("body_exact", forms.exact, boost=BOOSTS["body_exact"]),
+                Term("title_folded", forms.folded, boost=BOOSTS["title_folded"]),
+                Term("body_folded", forms.folded, boost=BOOSTS["body_folded"]),
+            ]
+        else:  # the exact fields hold only words that folding changes (see index.py)
+            alternatives = [
+                Term(
+                    "title_folded",
+                    forms.folded,
+                    boost=BOOSTS["title_exact"] + BOOSTS["title_folded"],
+                ),
+                Term(
+                    "body_folded", forms.folded, boost=BOOSTS["body_exact"] + BOOSTS["body_folded"]
+                ),
+            ]
         for stem in forms.stems:
             alternatives.append(Term("title_stem", stem, boost=BOOSTS["title_stem"]))
             alternatives.append(Term("body_stem", stem, boost=BOOSTS["body_stem"]))
@@ -122,15 +179,14 @@ class SearchEngine:
     def _part_query(self, analyzer: Analyzer, part: Part) -> Query:
         if not part.phrase or len(part.words) == 1:
             return self._word_query(analyzer, part.words[0], part.prefix)
-        forms = [analyzer.forms(word) for word in part.words]
-        exact = [f.exact for f in forms]
-        folded = [f.folded for f in forms]
+        # Phrases are matched without diacritics only (the exact fields keep no positions).
+        folded = [analyzer.forms(word).folded for word in part.words[:MAX_PHRASE_WORDS]]
         return Or(
             [
-                Phrase("title_exact", exact, boost=BOOSTS["title_exact"]),
-                Phrase("body_exact", exact, boost=BOOSTS["body_exact"]),
-                Phrase("title_folded", folded, boost=BOOSTS["title_folded"]),
-                Phrase("body_folded", folded, boost=BOOSTS["body_folded"]),
+                Phrase(
+                    "title_folded", folded, boost=BOOSTS["title_exact"] + BOOSTS["title_folded"]
+                ),
+                Phrase("body_folded", folded, boost=BOOSTS["body_exact"] + BOOSTS["body_folded"]),
             ]
         )
 
@@ -139,7 +195,8 @@ class SearchEngine:
         if part.phrase or part.prefix or len(part.words) != 1:
             return False
         reader = self._searcher(lang).reader()
-        frequency = reader.doc_frequency("body_exact", part.words[0].lower())
+        folded = self.analyzer(lang).forms(part.words[0]).folded
+        frequency = reader.doc_frequency("body_folded", folded)
         return bool(frequency > COMMON_WORD_SHARE * max(reader.doc_count(), 1))
 
     def build_query(self, parsed: ParsedQuery, lang: str) -> Query | None:
@@ -217,7 +274,10 @@ class SearchEngine:
                 limit=limit,
                 filter=(And(filters) if len(filters) > 1 else filters[0]) if filters else None,
             )
-            results.total += len(hits) if hits.scored_length() < limit else hits.estimated_length()
+            # Fewer hits than the limit were all scored: their number is the total (len(hits)
+            # would run the query again to count).
+            scored = hits.scored_length()
+            results.total += scored if scored < limit else hits.estimated_length()
             for hit in hits:
                 found.append((float(hit.score), lang, dict(hit.fields())))
         found.sort(key=lambda item: -item[0])
@@ -271,24 +331,29 @@ class SearchEngine:
             anchor=str(fields.get("anchor", "")),
         )
 
+    def _vocabulary(self, lang: str) -> Vocabulary:
+        vocabulary = self._vocabularies.get(lang)
+        if vocabulary is None:
+            vocabulary = Vocabulary(read_vocabulary(self.folder / lang))
+            self._vocabularies[lang] = vocabulary
+        return vocabulary
+
     def suggest(self, parsed: ParsedQuery, lang: str) -> str:
         """A corrected query from the index's own words in ``lang``, or "" if none is better."""
-        searcher = self._searcher(lang)
-        corrector = searcher.corrector("body_exact")
         words = parsed.words()
         if not words:
             return ""
+        vocabulary = self._vocabulary(lang)
         corrected = []
         changed = False
-        reader = searcher.reader()
         for word in words:
             lower = word.lower()
-            if reader.doc_frequency("body_exact", lower) or len(lower) < 3:
+            if lower in vocabulary or len(lower) < 3:
                 corrected.append(lower)
                 continue
-            options = corrector.suggest(lower, limit=1, maxdist=2, prefix=1)
-            if options and options[0] != lower:
-                corrected.append(options[0])
+            option = vocabulary.closest(lower)
+            if option:
+                corrected.append(option)
                 changed = True
             else:
                 corrected.append(lower)

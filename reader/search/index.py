@@ -3,7 +3,15 @@
 Layout of an index folder::
 
     meta.json        schema version, pack hash, languages, and a SHA-256 of every index file
-    <lang>/          a Whoosh index for that language
+    <lang>/          a Whoosh index for that language, and
+    <lang>/vocabulary.tsv   every word of the language's texts as written (lowercase), a tab and
+                     how often it occurs: the words "did you mean" chooses from
+
+Fields: ``*_folded`` holds every word without diacritics (with positions, for phrases),
+``*_stem`` its stems and lemmas, and ``*_exact`` only the words that folding changes
+(``cilvēku``, not ``victims``): for a word without diacritics the exact form is the folded one,
+so the engine asks the folded field with the exact weight. This halves the terms that Whoosh
+writes (its commit is most of a build) without changing what matches.
 
 The index lives in the user cache folder. A copy built at build time ships inside the app
 (``reader/_data/index``); at start it is copied to the cache when it matches the pack, so the
@@ -19,15 +27,25 @@ renames is undone at the next start by :func:`restore_interrupted_swap`.
 A build can be cancelled (the app is closing): ``cancel`` is asked before every language and every
 document, and a progress callback may raise :class:`BuildCancelled` itself. A cancelled build
 removes its staging folder and leaves the index in place as it was.
+
+With ``workers`` > 1 the languages are indexed in that many processes at once (the CLI and the
+build scripts do this; the app builds in its search thread with one). Each process gets the pack
+and writes one language folder; ``cancel`` is then asked between languages only, and a cancel
+waits for the languages already being indexed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import shutil
+import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +57,10 @@ from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
 from reader.search.documents import documents
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
+VOCABULARY_FILE = "vocabulary.tsv"
 
 Progress = Callable[[int, int, str], None]
 #: Asked between languages and documents; True stops the build with :class:`BuildCancelled`.
@@ -61,6 +80,8 @@ def make_schema() -> Schema:
     def text(phrase: bool) -> TEXT:
         return TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=phrase)
 
+    # Exact words are only looked up one by one (phrases use the folded fields): no positions.
+
     return Schema(
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),
@@ -69,10 +90,10 @@ def make_schema() -> Schema:
         anchor=STORED(),
         title=STORED(),
         text=STORED(),
-        title_exact=text(True),
+        title_exact=text(False),
         title_folded=text(True),
         title_stem=text(False),
-        body_exact=text(True),
+        body_exact=text(False),
         body_folded=text(True),
         body_stem=text(False),
     )
@@ -112,30 +133,43 @@ def _file_hashes(folder: Path) -> dict[str, str]:
     return hashes
 
 
+def parallel_workers() -> int:
+    """Processes for a build run from the command line: one per core, one in a frozen app
+    (whose executable cannot be started again as a plain Python worker)."""
+    if getattr(sys, "frozen", False):
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
 def build_index(
     pack: Pack,
     target: Path,
     progress: Progress | None = None,
     content_hash: str | None = None,
     cancel: CancelCheck | None = None,
+    workers: int = 1,
 ) -> Path:
     """Build the index of every language of ``pack`` into ``target`` (replaced when complete).
 
     ``content_hash`` is the pack hash taken when the pack was loaded; it is recorded so that a
     file changed while indexing makes the index stale rather than wrongly current. Raises
     :class:`BuildCancelled` when ``cancel`` returns True; ``target`` is then unchanged.
+    ``workers`` > 1 indexes that many languages at once in separate processes.
     """
     content_hash = content_hash or pack_hash(pack)
     staging = _new_staging(target)
     try:
         langs = pack.languages
-        for number, lang in enumerate(langs):
-            _stop_if_cancelled(cancel)
-            if progress:
-                progress(number, len(langs), lang)
-            folder = staging / lang
-            folder.mkdir()
-            _index_language(pack, lang, folder, cancel)
+        for lang in langs:
+            (staging / lang).mkdir()
+        if workers > 1 and len(langs) > 1:
+            _index_in_processes(pack, staging, min(workers, len(langs)), progress, cancel)
+        else:
+            for number, lang in enumerate(langs):
+                _stop_if_cancelled(cancel)
+                if progress:
+                    progress(number, len(langs), lang)
+                _index_language(pack, lang, staging / lang, cancel)
         meta = {
             "schema": SCHEMA_VERSION,
             "pack_hash": content_hash,
@@ -153,16 +187,53 @@ def build_index(
         raise
 
 
+def _index_in_processes(
+    pack: Pack,
+    staging: Path,
+    workers: int,
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+) -> None:
+    """Index every language in its own task on ``workers`` fresh processes ("spawn": safe from
+    a process with threads, unlike fork)."""
+    langs = pack.languages
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        tasks: dict[Future[None], str] = {}
+        try:
+            for lang in langs:
+                tasks[pool.submit(_index_language, pack, lang, staging / lang, None)] = lang
+            pending = set(tasks)
+            done_count = 0
+            while pending:
+                _stop_if_cancelled(cancel)
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    future.result()  # raises the worker's error here
+                    if progress:
+                        progress(done_count, len(langs), tasks[future])
+                    done_count += 1
+        except BaseException:
+            for future in tasks:
+                future.cancel()  # those not started yet; the running ones end on their own
+            raise
+
+
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
     ix = whoosh_index.create_in(str(folder), make_schema())
     try:
         analyzer = Analyzer(lang, lemma_table(pack, lang))
+        vocabulary: Counter[str] = Counter()
         writer = ix.writer(limitmb=64)
         try:
             for doc in documents(pack, lang):
                 _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
+                vocabulary.update(t_exact.split())
+                vocabulary.update(b_exact.split())
+                t_exact = _changed_by_folding(analyzer, t_exact)
+                b_exact = _changed_by_folding(analyzer, b_exact)
                 writer.add_document(
                     key=doc.key,
                     kind=doc.kind,
@@ -184,6 +255,28 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
         writer.commit(optimize=True)
     finally:
         ix.close()
+    lines = (f"{word}\t{count}\n" for word, count in sorted(vocabulary.items()))
+    (folder / VOCABULARY_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def _changed_by_folding(analyzer: Analyzer, exact: str) -> str:
+    """The words of a space-separated exact text that folding changes (see the module text)."""
+    forms = analyzer.forms
+    return " ".join(word for word in exact.split() if forms(word).folded != word)
+
+
+def read_vocabulary(folder: Path) -> list[tuple[str, int]]:
+    """The words and counts of one language's ``vocabulary.tsv``; [] if it is missing."""
+    try:
+        text = (folder / VOCABULARY_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    words = []
+    for line in text.splitlines():
+        word, _tab, count = line.partition("\t")
+        if word and count.isdigit():
+            words.append((word, int(count)))
+    return words
 
 
 def _new_staging(target: Path) -> Path:

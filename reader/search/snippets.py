@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.search.analysis import Analyzer, Forms, Token, tokenize
+from reader.search.analysis import TOKEN, Analyzer, Forms
 
 WINDOW_WORDS = 26
 
@@ -29,6 +29,25 @@ class Matcher:
         if prefix:
             self.prefixes.add(forms.folded)
 
+    def positions(self, analyzed: AnalyzedText) -> list[int]:
+        """The positions of the words of ``analyzed`` that match, in order (same as ``matches``).
+
+        Looked up in the text's form -> positions maps, so a long text costs a few dictionary
+        look-ups instead of a comparison per word.
+        """
+        found: set[int] = set()
+        for word in self.exact:
+            found.update(analyzed.by_exact.get(word, ()))
+        for word in self.folded:
+            found.update(analyzed.by_folded.get(word, ()))
+        for stem in self.stems:
+            found.update(analyzed.by_stem.get(stem, ()))
+        for prefix in self.prefixes:
+            for word, places in analyzed.by_folded.items():
+                if word.startswith(prefix):
+                    found.update(places)
+        return sorted(found)
+
     def matches(self, forms: Forms) -> bool:
         if forms.exact in self.exact or forms.folded in self.folded:
             return True
@@ -42,59 +61,93 @@ Segment = tuple[str, bool]  # (text, is a hit)
 
 @dataclass(frozen=True)
 class AnalyzedText:
-    """A text with each word's forms worked out once (cached per document by the engine)."""
+    """A text's words and where they are, with each distinct word's forms worked out once.
+
+    Made for a hit the first time it is shown (then cached per document by the engine), so it
+    is kept cheap: one regular-expression pass, and the analysis per distinct word, not per word.
+    """
 
     text: str
-    tokens: tuple[Token, ...]
-    forms: tuple[Forms, ...]
+    words: tuple[str, ...]  # as written
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    # Each form (exact, folded, stem) -> the positions of the words that have it.
+    by_exact: dict[str, list[int]] = field(default_factory=dict)
+    by_folded: dict[str, list[int]] = field(default_factory=dict)
+    by_stem: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, analyzer: Analyzer) -> AnalyzedText:
         flat = " ".join(text.split())
-        tokens = tuple(tokenize(flat))
-        return cls(flat, tokens, tuple(analyzer.forms(t.text) for t in tokens))
+        matches = list(TOKEN.finditer(flat))
+        words = tuple(match.group() for match in matches)
+        positions: dict[str, list[int]] = {}
+        for position, word in enumerate(words):
+            places = positions.get(word)
+            if places is None:
+                positions[word] = [position]
+            else:
+                places.append(position)
+        by_exact: dict[str, list[int]] = {}
+        by_folded: dict[str, list[int]] = {}
+        by_stem: dict[str, list[int]] = {}
+        for word, places in positions.items():
+            forms = analyzer.forms(word)
+            by_exact.setdefault(forms.exact, []).extend(places)
+            by_folded.setdefault(forms.folded, []).extend(places)
+            for stem in forms.stems:
+                by_stem.setdefault(stem, []).extend(places)
+        return cls(
+            flat,
+            words,
+            tuple(match.start() for match in matches),
+            tuple(match.end() for match in matches),
+            by_exact,
+            by_folded,
+            by_stem,
+        )
 
     def hit_positions(self, matcher: Matcher) -> list[int]:
-        return [i for i, forms in enumerate(self.forms) if matcher.matches(forms)]
+        return matcher.positions(self)
 
 
 def matching_words(analyzed: AnalyzedText, hits: list[int]) -> list[str]:
     """The distinct words (as written) at the hit positions."""
-    return list(dict.fromkeys(analyzed.tokens[i].text for i in hits))
+    return list(dict.fromkeys(analyzed.words[i] for i in hits))
 
 
 def make_snippet(analyzed: AnalyzedText, hits: list[int]) -> list[Segment]:
     """Up to about WINDOW_WORDS words around the densest cluster of hits, hits marked."""
     flat = analyzed.text
-    tokens = analyzed.tokens
-    if not tokens:
+    count = len(analyzed.words)
+    if not count:
         return []
     start = 0
     if hits:
         best, best_count = hits[0], 0
         for first in hits:
-            count = sum(1 for h in hits if first <= h < first + WINDOW_WORDS)
-            if count > best_count:
-                best, best_count = first, count
+            inside = sum(1 for h in hits if first <= h < first + WINDOW_WORDS)
+            if inside > best_count:
+                best, best_count = first, inside
         start = max(0, best - 4)
-    end = min(len(tokens), start + WINDOW_WORDS)
-    begin_char = tokens[start].start
-    end_char = tokens[end - 1].end if end < len(tokens) else len(flat)
+    end = min(count, start + WINDOW_WORDS)
+    begin_char = analyzed.starts[start]
+    end_char = analyzed.ends[end - 1] if end < count else len(flat)
     hit_set = set(hits)
     segments: list[Segment] = []
     if start > 0:
         segments.append(("… ", False))
     cursor = begin_char
     for index in range(start, end):
-        token = tokens[index]
         if index in hit_set:
-            if token.start > cursor:
-                segments.append((flat[cursor : token.start], False))
-            segments.append((token.text, True))
-            cursor = token.end
+            word_start = analyzed.starts[index]
+            if word_start > cursor:
+                segments.append((flat[cursor:word_start], False))
+            segments.append((analyzed.words[index], True))
+            cursor = analyzed.ends[index]
     if end_char > cursor:
         segments.append((flat[cursor:end_char], False))
-    if end < len(tokens):
+    if end < count:
         segments.append((" …", False))
     return segments
 

@@ -10,6 +10,7 @@ recall in search, not for linguistics: the aim is that the forms of one word mee
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import cache
 
@@ -139,4 +140,12 @@ def get_stemmer(lang: str) -> Callable[[str], str]:
     if name is None:
         return str
     stemmer = snowballstemmer.stemmer(name)
-    return stemmer.stemWord  # type: ignore[no-any-return]
+    lock = threading.Lock()
+
+    def stem(word: str) -> str:
+        # A Snowball stemmer keeps the word being stemmed in the object: two threads using it at
+        # once (the search thread warming up, the window analysing a page) corrupt each other.
+        with lock:
+            return stemmer.stemWord(word)  # type: ignore[no-any-return]
+
+    return stem

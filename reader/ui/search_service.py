@@ -84,6 +84,7 @@ class SearchWorker(QObject):
                 return
             self._open_engine()
             self.ready.emit(1, message)
+            self._warm_up()
         except BuildCancelled:
             log.info("search index build cancelled")  # the app is closing: nothing to report
         except Exception as exc:  # a broken disk or a full cache must not kill the app
@@ -99,6 +100,7 @@ class SearchWorker(QObject):
             self._build()
             self._open_engine()
             self.ready.emit(1, "")
+            self._warm_up()
         except BuildCancelled:
             log.info("search index rebuild cancelled")
         except Exception as exc:
@@ -109,6 +111,11 @@ class SearchWorker(QObject):
         if self.engine is not None:
             self.engine.close()
         self.engine = SearchEngine(self.manager.pack, self.manager.folder)
+
+    def _warm_up(self) -> None:
+        """Load what the first search needs now (queued searches run right after)."""
+        if self.engine is not None:
+            self.engine.warm_up(cancel=self.cancel.is_set)
 
     @Slot(object)
     def search(self, request: SearchRequest) -> None:

@@ -128,3 +128,22 @@ def test_cli_search_json(isolated_home: Path) -> None:
         env=env,
     )
     assert again.returncode == 1 and "unknown language 'xx'" in again.stderr
+
+
+def test_long_phrase_is_matched_on_its_first_words(tmp_path: Path) -> None:
+    from reader.search.engine import MAX_PHRASE_WORDS
+
+    words = [f"word{n}" for n in range(MAX_PHRASE_WORDS + 8)]
+    root = write_pack(
+        tmp_path / "pack", "en", {"s-long": ("Long", " ".join(words)), "s-other": ("O", "x y")}
+    )
+    pack = load_pack(root)
+    build_index(pack, tmp_path / "index")
+    engine = SearchEngine(pack, tmp_path / "index")
+    try:
+        typed = " ".join(words[:MAX_PHRASE_WORDS] + ["unrelated"] * 30)
+        assert [h.key for h in engine.search(f'"{typed}"', ["en"]).hits] == ["section:s-long"]
+        wrong = " ".join(words[1 : MAX_PHRASE_WORDS + 1][::-1])
+        assert engine.search(f'"{wrong}"', ["en"]).hits == []
+    finally:
+        engine.close()

@@ -3,6 +3,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.content import load_pack
 from reader.search.index import META_FILE, build_index, check_index
 from reader.search.manager import IndexManager
@@ -60,3 +62,30 @@ def test_a_stale_shipped_index_is_not_installed(mini_pack: Path, tmp_path: Path)
     (mini_pack / "manifest.toml").write_text(text.replace('"en", "lv"', '"en"'), "utf-8")
     manager = IndexManager(load_pack(mini_pack), tmp_path / "cache", shipped=shipped)
     assert manager.prepare().state == "missing"
+
+
+def test_parallel_build_makes_the_same_searchable_index(mini_pack: Path, tmp_path: Path) -> None:
+    from reader.search.engine import SearchEngine
+
+    pack = load_pack(mini_pack)
+    steps: list[tuple[int, int, str]] = []
+    folder = build_index(pack, tmp_path / "index", lambda *step: steps.append(step), workers=2)
+    assert check_index(folder, pack).ok
+    assert sorted(lang for _done, _total, lang in steps if lang) == sorted(pack.languages)
+    serial = build_index(pack, tmp_path / "serial")
+    engines = [SearchEngine(pack, folder), SearchEngine(pack, serial)]
+    try:
+        found = [[h.key for h in e.search("victims", ["en", "lv"]).hits] for e in engines]
+        assert found[0] and found[0] == found[1]
+    finally:
+        for engine in engines:
+            engine.close()
+
+
+def test_cancelled_parallel_build_leaves_no_index(mini_pack: Path, tmp_path: Path) -> None:
+    from reader.search.index import BuildCancelled
+
+    pack = load_pack(mini_pack)
+    with pytest.raises(BuildCancelled):
+        build_index(pack, tmp_path / "index", cancel=lambda: True, workers=2)
+    assert not (tmp_path / "index").exists() and not list(tmp_path.glob(".index-*"))

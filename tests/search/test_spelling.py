@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.search.engine import SearchEngine
+from reader.search.spelling import Vocabulary, edit_distance
+
+
+def _table_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+@given(st.text(alphabet="abcöß", max_size=14), st.text(alphabet="abcöß", max_size=14))
+def test_edit_distance_is_levenshtein(a: str, b: str) -> None:
+    assert edit_distance(a, b) == _table_distance(a, b)
+
+
+def test_edit_distance_examples() -> None:
+    assert edit_distance("trafficking", "traffikcing") == 2
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("", "abc") == 3
+
+
+def test_closest_prefers_fewer_edits_then_frequency() -> None:
+    vocabulary = Vocabulary([("victim", 3), ("victims", 40), ("vicar", 100), ("pictim", 99)])
+    assert vocabulary.closest("victm") == "victim"  # one edit beats a more frequent word at two
+    assert vocabulary.closest("victimz") in ("victim", "victims")
+    assert Vocabulary([("victims", 40), ("victimo", 2)]).closest("victimx") == "victims"
+    assert vocabulary.closest("pictm") == "pictim"  # the first letter is kept
+    assert vocabulary.closest("zzzzzz") == ""
+    assert vocabulary.closest("") == ""
+    assert "victim" in vocabulary and "victm" not in vocabulary
+
+
+def test_warm_up_loads_what_the_first_search_needs(mini_engine: SearchEngine) -> None:
+    mini_engine.warm_up(["en", "xx"])  # an unknown language is skipped, not an error
+    assert "en" in mini_engine._searchers and "en" in mini_engine._vocabularies
+    assert len(mini_engine.analyzer("en")._cache) >= len(mini_engine._vocabularies["en"])
+    mini_engine.warm_up(cancel=lambda: True)  # cancelled before any language: no error
+    assert mini_engine.search("helpline", ["en"]).hits
