@@ -15,6 +15,7 @@ CORE_PACKAGES = (
     "reader.calendar",
     "reader.userdata",
     "reader.packs",
+    "reader.printing",
 )
 
 
