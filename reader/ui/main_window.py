@@ -40,6 +40,7 @@ from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
+from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -48,7 +49,9 @@ from reader.userdata import UserStore
 __all__ = ["MainWindow", "language_label", "make_link", "parse_link"]
 
 
-class MainWindow(NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin):
+class MainWindow(
+    NavigationMixin, LanguagesMixin, SearchMixin, UserDataMixin, ViewStateMixin, PrintingMixin
+):
     def __init__(
         self,
         pack: Pack,

@@ -39,8 +39,11 @@ class ActionSpec:
 
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
+    from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
+
     std = QKeySequence.StandardKey
     return [
+        *printing_actions(),
         ActionSpec(
             "back_action", _("Back"), "go_back", (std.Back,), "back", _("Go back (Alt+Left)")
         ),
@@ -211,6 +214,10 @@ MENUS: list[tuple[str, list[str | None]]] = [
         "file",
         [
             "copy_link_action",
+            None,
+            "print_action",
+            "print_preview_action",
+            "export_pdf_action",
             None,
             "export_ics_action",
             "import_ics_action",
