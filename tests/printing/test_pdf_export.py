@@ -259,3 +259,22 @@ def test_a_failed_export_keeps_the_earlier_file(
     assert target.read_bytes() == b"earlier"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini_pack", "out.pdf"]
     shutil.rmtree(tmp_path / "mini_pack")
+
+
+def test_a_folder_that_cannot_be_written_gives_a_clear_message(
+    mini_pack: Path, tmp_path: Path, qapp: QApplication, english_ui: None
+) -> None:
+    import subprocess
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i does not work here, and root writes through permissions")
+    try:
+        pack = load_pack(mini_pack)
+        layout = PageLayout(section_document(pack, "en", "intro"), pack.root)
+        with pytest.raises(PrintExportError, match=r"locked.*Operation not permitted"):
+            export_pdf(layout, folder / "out.pdf")
+        assert list(folder.iterdir()) == []
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
