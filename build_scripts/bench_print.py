@@ -48,7 +48,7 @@ def main() -> int:
             painted = time.perf_counter()
             print(
                 f"run {run}: {args.lang} handbook, {pages} pages, "
-                f"{layout.moved_headings} headings moved; "
+                f"{layout.moved_headings} headings or indicators moved to the next page; "
                 f"build {built - started:.2f} s, layout {laid_out - built:.2f} s, "
                 f"PDF {painted - laid_out:.2f} s, total {painted - started:.2f} s, "
                 f"{target.stat().st_size / 1024:.0f} KiB"

@@ -212,12 +212,13 @@ def handbook_document(pack: Pack, lang: str) -> PrintDocument:
 def _indicator_line(indicator: Indicator, mark: tuple[bool, str] | None) -> str:
     ticked, note = mark if mark is not None else (False, "")
     box = BOX_TICKED if ticked else BOX_BLANK
-    parts = [f'<p class="item">{box} {html.escape(indicator.text)}</p>']
+    line = f"{box} {html.escape(indicator.text)}"
     if note.strip():
+        # In the same paragraph, so that the page layer keeps an indicator and its note together.
         label = html.escape(_("Note:"))
         text = html.escape(note.strip()).replace("\n", "<br>")
-        parts.append(f'<p class="note"><i>{label}</i> {text}</p>')
-    return "\n".join(parts)
+        line += f'<br><span class="note"><i>{label}</i> {text}</span>'
+    return f'<p class="item">{line}</p>'
 
 
 def checklist_document(

@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 
 from reader.content.render import PACK_SCHEME, pack_relative_path
 from reader.i18n import _
-from reader.printing.documents import ANCHOR_PREFIX, PrintDocument
+from reader.printing.documents import ANCHOR_PREFIX, BOX_BLANK, BOX_TICKED, PrintDocument
 
 LAYOUT_DPI = 288
 MARGIN_MM = (20.0, 22.0, 20.0, 20.0)  # left, top, right, bottom: header and footer sit inside
@@ -51,6 +51,7 @@ HEADER_GAP_MM = 6.0
 BODY_POINT_SIZE = 10.5
 SMALL_POINT_SIZE = 8.0
 MAX_PASSES = 8
+ITEM_MARKS = (BOX_BLANK, BOX_TICKED)
 
 PRINT_CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; color: #000000; }
@@ -64,7 +65,7 @@ a { color: #000000; text-decoration: none; }
 p.crumb, p.subtitle, p.cover-line { color: #333333; }
 p.subtitle { font-size: 130%; }
 p.item { margin-top: 6px; margin-bottom: 2px; margin-left: 22px; text-indent: -22px; }
-p.note { margin-left: 22px; margin-top: 0px; color: #222222; }
+span.note { color: #222222; }
 ul.indicators { list-style-type: none; }
 p.fill-in { margin-top: 10px; margin-bottom: 12px; }
 small { color: #333333; }
@@ -274,34 +275,75 @@ def _next_text_block(block: QTextBlock) -> QTextBlock | None:
     return following if following.isValid() else None
 
 
-def keep_headings_with_text(document: QTextDocument) -> int:
-    """Move every heading left alone at the bottom of a page to the next page; returns how many.
+def _is_item(block: QTextBlock) -> bool:
+    """An indicator with its tick box (and explanation or note, in the same paragraph)."""
+    return block.text().startswith(ITEM_MARKS)
 
-    A heading is alone when the first line of the text after it is on a later page. Moving one
-    heading can leave the heading above it alone (a chapter title over a section title), so the
-    check runs again until nothing moves.
+
+def _kept_blocks(document: QTextDocument) -> list[QTextBlock]:
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0 or _is_item(block):
+            found.append(block)
+        block = block.next()
+    return found
+
+
+def _last_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
+    rect = document.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    if layout is not None and layout.lineCount() > 0:
+        line = layout.lineAt(layout.lineCount() - 1)
+        return rect.top() + line.y() + line.height()
+    return rect.bottom()
+
+
+def _set_break(block: QTextBlock, policy: QTextFormat.PageBreakFlag) -> None:
+    block_format = block.blockFormat()
+    block_format.setPageBreakPolicy(policy)
+    QTextCursor(block).setBlockFormat(block_format)
+
+
+def keep_headings_with_text(document: QTextDocument) -> int:
+    """Move what must not be cut at a page end to the next page; returns how many moved.
+
+    A heading must not be the last thing on a page: it moves when the first line of the text
+    after it is on a later page. An indicator (tick box, text and its explanation or note) is
+    not split across two pages when it fits on one. Moving one heading can leave the heading
+    above it alone (a chapter title over a section title), so the check runs again until
+    nothing moves.
     """
     height = document.pageSize().height()
     always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     moved = 0
+    ours: set[int] = set()  # blocks this function moved (not the chapters' own page breaks)
     for _pass in range(MAX_PASSES):
         changed = False
-        for block in _heading_blocks(document):
+        for block in _kept_blocks(document):
             if block.blockFormat().pageBreakPolicy() & always_before:
-                continue
-            following = _next_text_block(block)
-            if following is None:
                 continue
             top = _first_line_top(document, block)
             page = int((top + 1) // height)
             if top + 1 - page * height < 2:
                 continue  # already at the top of a page
-            next_page = int((_first_line_bottom(document, following) - 1) // height)
-            if next_page > page:
-                cursor = QTextCursor(block)
-                block_format = block.blockFormat()
-                block_format.setPageBreakPolicy(always_before)
-                cursor.setBlockFormat(block_format)
+            if _is_item(block):
+                end = _last_line_bottom(document, block)
+                if end - top > height / 2:
+                    continue  # too long to move whole; let it run on
+            else:
+                following = _next_text_block(block)
+                if following is None:
+                    continue
+                end = _first_line_bottom(document, following)
+            if int((end - 1) // height) > page:
+                _set_break(block, always_before)
+                following = _next_text_block(block)
+                if following is not None and following.blockNumber() in ours:
+                    # The heading after this one was moved on its own; now they go together.
+                    _set_break(following, QTextFormat.PageBreakFlag.PageBreak_Auto)
+                    ours.discard(following.blockNumber())
+                ours.add(block.blockNumber())
                 relayout(document, block.position())
                 moved += 1
                 changed = True

@@ -23,6 +23,8 @@ from reader.ui.print_export import (
     PageLayout,
     PrintExportError,
     _heading_blocks,
+    _is_item,
+    _last_line_bottom,
     _next_text_block,
     export_pdf,
     page_of,
@@ -194,14 +196,29 @@ def test_handbook_pdf_in_russian(handbook: Pack, tmp_path: Path, qapp: QApplicat
     assert squash(handbook.title("ru")) in pages[0].squashed
 
 
-def test_no_heading_left_alone_in_the_layout(handbook: Pack, qapp: QApplication) -> None:
-    layout = PageLayout(handbook_document(handbook, "en"), handbook.root)
-    for block in _heading_blocks(layout.document):
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_heading_alone_and_no_indicator_split_in_the_layout(
+    handbook: Pack, qapp: QApplication, lang: str
+) -> None:
+    layout = PageLayout(handbook_document(handbook, lang), handbook.root)
+    document = layout.document
+    height = document.pageSize().height()
+    headings = _heading_blocks(document)
+    assert len(headings) > 100
+    for block in headings:
         following = _next_text_block(block)
         if following is not None:
-            assert page_of(layout.document, following) == page_of(layout.document, block), (
-                block.text()
-            )
+            assert page_of(document, following) == page_of(document, block), block.text()
+    items = 0
+    block = document.begin()
+    while block.isValid():
+        if _is_item(block):
+            items += 1
+            top = page_of(document, block)
+            bottom = int((_last_line_bottom(document, block) - 1) // height)
+            assert top == bottom, block.text()[:60]
+        block = block.next()
+    assert items == len(handbook.edition(lang).indicators)  # type: ignore[union-attr]
 
 
 def test_huge_table_long_word_and_empty_section_stay_on_the_page(
