@@ -5,7 +5,8 @@ units of :data:`LAYOUT_DPI` dots per inch, with design metrics so that text meas
 text painted on any device), then
 
 - keeps every heading with its text: a heading whose next line lands on the following page gets a
-  page break before it, repeated until no heading is left alone at the bottom of a page;
+  page break before it, repeated until no heading is left alone at the bottom of a page (the
+  checks are in reader/ui/print_pages.py);
 - fills the table of contents with the pages the headings really landed on, and lays out again
   until the numbers no longer change.
 
@@ -35,23 +36,25 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
-    QTextBlock,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
 from reader.content.render import PACK_SCHEME, pack_relative_path
 from reader.i18n import _
-from reader.printing.documents import ANCHOR_PREFIX, BOX_BLANK, BOX_TICKED, PrintDocument
+from reader.printing.documents import PrintDocument
+from reader.ui.print_pages import (
+    MAX_PASSES,
+    find_anchor_pages,
+    keep_headings_with_text,
+    page_count,
+    relayout,
+)
 
 LAYOUT_DPI = 288
 MARGIN_MM = (20.0, 22.0, 20.0, 20.0)  # left, top, right, bottom: header and footer sit inside
 HEADER_GAP_MM = 6.0
 BODY_POINT_SIZE = 10.5
 SMALL_POINT_SIZE = 8.0
-MAX_PASSES = 8
-ITEM_MARKS = (BOX_BLANK, BOX_TICKED)
 
 PRINT_CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", sans-serif; color: #000000; }
@@ -219,155 +222,6 @@ class PageLayout:
         painter.restore()
 
 
-def relayout(document: QTextDocument, start: int = 0) -> None:
-    """Lay the document out again from ``start`` to the end, completely.
-
-    After a format change Qt lays out only the changed block and leaves the blocks after it
-    without lines (so they would not be painted, and the page count would be short) until
-    something marks them dirty; this does, then asks for the last block to finish the layout.
-    """
-    document.markContentsDirty(start, document.characterCount() - start)
-    document.documentLayout().blockBoundingRect(document.lastBlock())
-
-
-def page_count(document: QTextDocument) -> int:
-    """Pages the whole document fills (its layout must be complete, see :func:`relayout`)."""
-    return document.pageCount()
-
-
-def _heading_blocks(document: QTextDocument) -> list[QTextBlock]:
-    found = []
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() > 0:
-            found.append(block)
-        block = block.next()
-    return found
-
-
-def _first_line_top(document: QTextDocument, block: QTextBlock) -> float:
-    top = document.documentLayout().blockBoundingRect(block).top()
-    layout = block.layout()
-    if layout is not None and layout.lineCount() > 0:
-        return top + layout.lineAt(0).y()
-    return top
-
-
-def _first_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
-    top = document.documentLayout().blockBoundingRect(block).top()
-    layout = block.layout()
-    if layout is not None and layout.lineCount() > 0:
-        line = layout.lineAt(0)
-        return top + line.y() + line.height()
-    return top
-
-
-def page_of(document: QTextDocument, block: QTextBlock) -> int:
-    """0-based page on which the block's first line is (a page break puts the line a rounding
-    error above the top of its page, hence the tolerance of one layout unit)."""
-    return int((_first_line_top(document, block) + 1) // document.pageSize().height())
-
-
-def _next_text_block(block: QTextBlock) -> QTextBlock | None:
-    following = block.next()
-    while following.isValid() and not following.text().strip():
-        following = following.next()
-    return following if following.isValid() else None
-
-
-def _is_item(block: QTextBlock) -> bool:
-    """An indicator with its tick box (and explanation or note, in the same paragraph)."""
-    return block.text().startswith(ITEM_MARKS)
-
-
-def _kept_blocks(document: QTextDocument) -> list[QTextBlock]:
-    found = []
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() > 0 or _is_item(block):
-            found.append(block)
-        block = block.next()
-    return found
-
-
-def _last_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
-    rect = document.documentLayout().blockBoundingRect(block)
-    layout = block.layout()
-    if layout is not None and layout.lineCount() > 0:
-        line = layout.lineAt(layout.lineCount() - 1)
-        return rect.top() + line.y() + line.height()
-    return rect.bottom()
-
-
-def _set_break(block: QTextBlock, policy: QTextFormat.PageBreakFlag) -> None:
-    block_format = block.blockFormat()
-    block_format.setPageBreakPolicy(policy)
-    QTextCursor(block).setBlockFormat(block_format)
-
-
-def keep_headings_with_text(document: QTextDocument) -> int:
-    """Move what must not be cut at a page end to the next page; returns how many moved.
-
-    A heading must not be the last thing on a page: it moves when the first line of the text
-    after it is on a later page. An indicator (tick box, text and its explanation or note) is
-    not split across two pages when it fits on one. Moving one heading can leave the heading
-    above it alone (a chapter title over a section title), so the check runs again until
-    nothing moves.
-    """
-    height = document.pageSize().height()
-    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-    moved = 0
-    ours: set[int] = set()  # blocks this function moved (not the chapters' own page breaks)
-    for _pass in range(MAX_PASSES):
-        changed = False
-        for block in _kept_blocks(document):
-            if block.blockFormat().pageBreakPolicy() & always_before:
-                continue
-            top = _first_line_top(document, block)
-            page = int((top + 1) // height)
-            if top + 1 - page * height < 2:
-                continue  # already at the top of a page
-            if _is_item(block):
-                end = _last_line_bottom(document, block)
-                if end - top > height / 2:
-                    continue  # too long to move whole; let it run on
-            else:
-                following = _next_text_block(block)
-                if following is None:
-                    continue
-                end = _first_line_bottom(document, following)
-            if int((end - 1) // height) > page:
-                _set_break(block, always_before)
-                following = _next_text_block(block)
-                if following is not None and following.blockNumber() in ours:
-                    # The heading after this one was moved on its own; now they go together.
-                    _set_break(following, QTextFormat.PageBreakFlag.PageBreak_Auto)
-                    ours.discard(following.blockNumber())
-                ours.add(block.blockNumber())
-                relayout(document, block.position())
-                moved += 1
-                changed = True
-        if not changed:
-            break
-    return moved
-
-
-def find_anchor_pages(document: QTextDocument) -> dict[str, int]:
-    """Page number (1-based) of every ``print-`` anchor, by anchor name."""
-    pages: dict[str, int] = {}
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            for name in fragment.charFormat().anchorNames():
-                if name.startswith(ANCHOR_PREFIX) and name not in pages:
-                    pages[name] = page_of(document, block) + 1
-            iterator += 1
-        block = block.next()
-    return pages
-
-
 def paint_pages(
     layout: PageLayout,
     device: QPagedPaintDevice,
@@ -384,6 +238,9 @@ def paint_pages(
         total = layout.page_count
         for index in range(total):
             if cancelled is not None and cancelled():
+                abort = getattr(device, "abort", None)  # a QPrinter drops the job
+                if abort is not None:
+                    abort()
                 return index
             if index > 0:
                 device.newPage()

@@ -18,15 +18,12 @@ from reader.printing import (
     section_document,
 )
 from reader.printing.documents import BOX_BLANK, BOX_TICKED
-from reader.ui.print_export import (
-    MARGIN_MM,
-    PageLayout,
-    PrintExportError,
+from reader.ui.print_export import MARGIN_MM, PageLayout, PrintExportError, export_pdf
+from reader.ui.print_pages import (
     _heading_blocks,
     _is_item,
     _last_line_bottom,
     _next_text_block,
-    export_pdf,
     page_of,
 )
 from tests.printing.pdf_pages import PdfPage, read_pdf, squash

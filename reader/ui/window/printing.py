@@ -220,7 +220,10 @@ class PrintingMixin(WindowBase):
         progress = QProgressDialog(_("Preparing the pages…"), _("Cancel"), 0, 0, self)
         progress.setObjectName("printProgress")
         progress.setWindowTitle(_("Printing"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal progress dialog runs the event loop inside setValue(), so the
+        # job's next signals (even "finished") would arrive in the middle of this one. The
+        # window stays usable; a second job waits for this one (see above).
+        progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(job.cancel)
 
