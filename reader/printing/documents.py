@@ -12,14 +12,19 @@ page layer can find on which page it landed.
 
 from __future__ import annotations
 
+import functools
+import gettext
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+
 from reader.content.model import Chapter, Indicator, LanguageEdition, Pack, Section
 from reader.content.render import markdown_to_html
-from reader.i18n import _, format_date, language_name
+from reader.i18n import _, language_name, load_catalog, normalize
 
 ANCHOR_PREFIX = "print-"
 TOC_PLACEHOLDER = 888  # as wide as any page number the layer will put in its place
@@ -58,13 +63,39 @@ class PrintDocument:
         return self.build_html(pages)
 
 
-def edition_line(pack: Pack) -> str:
+@functools.lru_cache(maxsize=16)
+def _catalog(lang: str) -> gettext.NullTranslations:
+    return load_catalog(lang)
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """The printed words (contents, page numbers, checklist) in the document's language.
+
+    Paper goes to a file or to the person in front of the official, so a Latvian handbook
+    prints "Saturs", not the contents heading of the UI language. Messages on the screen stay
+    in the UI language. Functions bind the result to ``_`` so Babel still extracts the strings.
+    """
+    return _catalog(normalize(lang)).gettext
+
+
+def edition_line(pack: Pack, lang: str) -> str:
+    _ = translator(lang)
     if pack.manifest is None:
         return ""
     text = _("Edition {edition}").format(edition=pack.manifest.edition)
     if pack.manifest.date is not None:
-        text += ", " + format_date(pack.manifest.date)
+        try:
+            locale = Locale.parse(lang)
+        except (ValueError, UnknownLocaleError):
+            locale = Locale.parse("en")
+        text += ", " + babel_dates.format_date(pack.manifest.date, format="long", locale=locale)
     return text
+
+
+def page_label(lang: str) -> str:
+    """The footer's "Page {page} of {pages}" in the document's language."""
+    _ = translator(lang)
+    return _("Page {page} of {pages}")
 
 
 def _edition(pack: Pack, lang: str) -> LanguageEdition:
@@ -116,7 +147,7 @@ def _fixed(
         lang,
         title,
         pack.title(lang),
-        edition_line(pack),
+        edition_line(pack, lang),
         tuple(entries),
         False,
         lambda _pages: body,
@@ -159,7 +190,8 @@ def chapter_document(pack: Pack, lang: str, chapter_id: str) -> PrintDocument:
     return _fixed("chapter", pack, lang, chapter.title, parts, entries)
 
 
-def toc_html(entries: tuple[TocEntry, ...], pages: Mapping[str, int] | None) -> str:
+def toc_html(entries: tuple[TocEntry, ...], pages: Mapping[str, int] | None, lang: str) -> str:
+    _ = translator(lang)
     rows = []
     for entry in entries:
         number = TOC_PLACEHOLDER if pages is None else pages.get(entry.anchor, 0)
@@ -191,7 +223,7 @@ def handbook_document(pack: Pack, lang: str) -> PrintDocument:
     front = [f'<h1 class="cover">{html.escape(title)}</h1>']
     if edition.subtitle:
         front.append(f'<p class="subtitle">{html.escape(edition.subtitle)}</p>')
-    front.append(f'<p class="cover-line">{html.escape(edition_line(pack))}</p>')
+    front.append(f'<p class="cover-line">{html.escape(edition_line(pack, lang))}</p>')
     front.append(f'<p class="cover-line">{html.escape(language_name(lang, lang))}</p>')
     body_parts: list[str] = []
     entries: list[TocEntry] = []
@@ -204,12 +236,15 @@ def handbook_document(pack: Pack, lang: str) -> PrintDocument:
     frozen = tuple(entries)
 
     def build(pages: Mapping[str, int] | None) -> str:
-        return f"{head}\n{toc_html(frozen, pages)}\n{body}"
+        return f"{head}\n{toc_html(frozen, pages, lang)}\n{body}"
 
-    return PrintDocument("handbook", lang, title, title, edition_line(pack), frozen, True, build)
+    return PrintDocument(
+        "handbook", lang, title, title, edition_line(pack, lang), frozen, True, build
+    )
 
 
-def _indicator_line(indicator: Indicator, mark: tuple[bool, str] | None) -> str:
+def _indicator_line(indicator: Indicator, mark: tuple[bool, str] | None, lang: str) -> str:
+    _ = translator(lang)
     ticked, note = mark if mark is not None else (False, "")
     box = BOX_TICKED if ticked else BOX_BLANK
     line = f"{box} {html.escape(indicator.text)}"
@@ -230,6 +265,7 @@ def checklist_document(
     dropped: they print at the end under their id, so the paper loses nothing the user entered.
     """
     edition = _edition(pack, lang)
+    _ = translator(lang)
     marks = marks or {}
     heading = title or _("Indicators checklist")
     parts = [
@@ -251,7 +287,7 @@ def checklist_document(
         name = edition.categories.get(category, category)
         parts.append(f"<h2>{_anchor('category-' + category)}{html.escape(name)}</h2>")
         entries.append(TocEntry(2, name, f"{ANCHOR_PREFIX}category-{category}"))
-        parts.extend(_indicator_line(i, marks.get(i.id)) for i in indicators)
+        parts.extend(_indicator_line(i, marks.get(i.id), lang) for i in indicators)
     known = {i.id for i in edition.indicators}
     unknown = [key for key in marks if key not in known]
     if unknown:
@@ -259,6 +295,7 @@ def checklist_document(
         parts.append(f"<h2>{_anchor('unknown')}{html.escape(other)}</h2>")
         entries.append(TocEntry(2, other, ANCHOR_PREFIX + "unknown"))
         parts.extend(
-            _indicator_line(Indicator(key, "", lang, key), marks[key]) for key in sorted(unknown)
+            _indicator_line(Indicator(key, "", lang, key), marks[key], lang)
+            for key in sorted(unknown)
         )
     return _fixed("checklist", pack, lang, heading, parts, entries)

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 
 from reader.content.render import PACK_SCHEME, pack_relative_path
 from reader.i18n import _
-from reader.printing.documents import PrintDocument
+from reader.printing.documents import PrintDocument, page_label
 from reader.ui.print_pages import (
     MAX_PASSES,
     find_anchor_pages,
@@ -210,7 +210,7 @@ class PageLayout:
         painter.drawText(header, Qt.AlignmentFlag.AlignLeft | align_v, self.source.handbook_title)
         painter.drawText(header, Qt.AlignmentFlag.AlignRight | align_v, self.running_title(index))
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | align_v, self.source.edition)
-        number = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
+        number = page_label(self.source.language).format(page=index + 1, pages=self.page_count)
         painter.drawText(footer, Qt.AlignmentFlag.AlignRight | align_v, number)
         pen = QPen(QColor("#999999"))
         pen.setWidthF(points_to_units(0.5))

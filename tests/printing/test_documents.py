@@ -115,3 +115,21 @@ def test_unknown_things_give_a_clear_error(mini: Pack) -> None:
         chapter_document(mini, "en", "nochapter")
     with pytest.raises(PrintError, match=r"\(fi\)"):
         handbook_document(mini, "fi")
+
+
+def test_printed_words_are_in_the_documents_language(handbook: Pack, english_ui: None) -> None:
+    """With the UI in English, a German handbook prints German headings and dates."""
+    from reader.i18n import _, load_catalog
+
+    german = load_catalog("de")
+    contents = german.gettext("Contents")
+    assert contents != "Contents"  # the catalog has it; otherwise this test proves nothing
+    document = handbook_document(handbook, "de")
+    html = document.html()
+    assert f">{contents}</h1>" in html
+    assert ">Contents</h1>" not in html
+    assert document.edition.startswith(german.gettext("Edition {edition}").split("{")[0])
+    assert "November" in document.edition and "27." in document.edition  # German date form
+    assert _("Contents") == "Contents"  # the UI language did not change
+    english = handbook_document(handbook, "en")
+    assert ">Contents</h1>" in english.html()
