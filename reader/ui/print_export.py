@@ -17,6 +17,7 @@ and the print preview's printer alike. Nothing here shows a window, so it runs i
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -51,6 +53,7 @@ from reader.ui.print_pages import (
 )
 
 LAYOUT_DPI = 288
+SCREEN_DPI = 96
 MARGIN_MM = (20.0, 22.0, 20.0, 20.0)  # left, top, right, bottom: header and footer sit inside
 HEADER_GAP_MM = 6.0
 BODY_POINT_SIZE = 10.5
@@ -146,6 +149,7 @@ class PageLayout:
         document.setDefaultStyleSheet(PRINT_CSS)
         document.setDocumentMargin(0)
         document.setHtml(html)
+        fit_images(document, self.body.width(), self.body.height())
         document.setPageSize(QSizeF(self.body.width(), self.body.height()))
         relayout(document)
         return document
@@ -220,6 +224,45 @@ class PageLayout:
         rule = self.page_height - bottom + gap / 2
         painter.drawLine(int(left), int(rule), int(left + width), int(rule))
         painter.restore()
+
+
+def fit_images(document: QTextDocument, width: float, height: float) -> int:
+    """Shrink every image that would be wider than the body (or taller than most of a page).
+
+    Image sizes are in screen pixels; the layout draws them at 96 pixels to the inch on its
+    288-dpi device, so a pixel is :data:`LAYOUT_DPI` / :data:`SCREEN_DPI` layout units.
+    Returns how many images were shrunk.
+    """
+    scale = LAYOUT_DPI / SCREEN_DPI
+    fitted = 0
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            char_format = fragment.charFormat()
+            if char_format.isImageFormat():
+                image_format = char_format.toImageFormat()
+                image = document.resource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                )
+                if isinstance(image, QImage) and not image.isNull():
+                    w = image_format.width() or image.width()
+                    h = image_format.height() or image.height()
+                    factor = min(1.0, width / scale / w, height * 0.9 / scale / h)
+                    if factor < 1.0:
+                        # Whole pixels, rounded down: Qt rounds the size, which could overshoot.
+                        image_format.setWidth(math.floor(w * factor))
+                        image_format.setHeight(math.floor(h * factor))
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position())
+                        end = fragment.position() + fragment.length()
+                        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image_format)
+                        fitted += 1
+            iterator += 1
+        block = block.next()
+    return fitted
 
 
 def paint_pages(

@@ -292,3 +292,57 @@ def test_a_folder_that_cannot_be_written_gives_a_clear_message(
         assert list(folder.iterdir()) == []
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_images_are_never_wider_than_the_page(
+    mini_pack: Path, tmp_path: Path, qapp: QApplication, english_ui: None
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from reader.ui.print_export import LAYOUT_DPI, SCREEN_DPI
+
+    big = QImage(4000, 1000, QImage.Format.Format_RGB32)
+    big.fill(QColor("steelblue"))
+    assert big.save(str(mini_pack / "en" / "images" / "big.png"))
+    chapter = mini_pack / "en" / "intro.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\n## Map {#intro-map}\n\n![A map](images/big.png)\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(mini_pack)
+    layout = PageLayout(chapter_document(pack, "en", "intro"), pack.root)
+    sizes = []
+    block = layout.document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            char_format = iterator.fragment().charFormat()
+            if char_format.isImageFormat():
+                image = char_format.toImageFormat()
+                sizes.append((image.name(), image.width(), image.height()))
+            iterator += 1
+        block = block.next()
+    pixel = LAYOUT_DPI / SCREEN_DPI  # layout units per screen pixel
+    small_name, small_width, _small_height = sizes[0]
+    assert small_name.endswith("path.png")
+    assert small_width == 0  # its own size, 40 px: it fits
+    big_name, big_width, big_height = sizes[1]
+    assert big_name.endswith("big.png")
+    assert layout.body.width() - pixel <= big_width * pixel <= layout.body.width()
+    assert big_height == big_width // 4
+    # What the layout made of it: a line as wide as the body, not wider.
+    widths = []
+    block = layout.document.begin()
+    while block.isValid():
+        if "\ufffc" in block.text():  # the object replacement character of an image
+            widths.append(block.layout().lineAt(0).naturalTextWidth())
+        block = block.next()
+    assert widths[0] < layout.body.width() / 4
+    assert layout.body.width() * 0.98 <= widths[1] <= layout.body.width()
+    pages = read_pdf(_export_to(layout, tmp_path / "images.pdf"))
+    assert sum(page.images for page in pages) == 2
+
+
+def _export_to(layout: PageLayout, path: Path) -> Path:
+    export_pdf(layout, path)
+    return path
