@@ -17,6 +17,7 @@ CORE_PACKAGES = (
     "reader.packs",
     "reader.checklist",
     "reader.present",
+    "reader.printing",
 )
 
 

@@ -44,6 +44,7 @@ from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
+from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -62,6 +63,7 @@ class MainWindow(
     PresentingMixin,
     EditionsMixin,
     PackImportMixin,
+    PrintingMixin,
 ):
     def __init__(
         self,

@@ -43,9 +43,11 @@ def action_specs() -> list[ActionSpec]:
     from reader.ui.window.checklists import checklist_actions
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
+    from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
 
     std = QKeySequence.StandardKey
     return [
+        *printing_actions(),
         ActionSpec(
             "back_action", _("Back"), "go_back", (std.Back,), "back", _("Go back (Alt+Left)")
         ),
@@ -220,6 +222,10 @@ MENUS: list[tuple[str, list[str | None]]] = [
         "file",
         [
             "copy_link_action",
+            None,
+            "print_action",
+            "print_preview_action",
+            "export_pdf_action",
             None,
             "export_ics_action",
             "import_ics_action",

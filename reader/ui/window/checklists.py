@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from reader.i18n import _
+from reader.printing.documents import Marks
 from reader.ui.checklist_panel import ChecklistPanel
 from reader.ui.window.base import WindowBase
 
@@ -67,6 +68,15 @@ class ChecklistMixin(WindowBase):
         if self.checklist_dock.width() < wide:
             self.resizeDocks([self.checklist_dock], [wide], Qt.Orientation.Horizontal)
         panel.filter_field.setFocus()
+
+    def checklist_for_print(self) -> tuple[Marks | None, str]:
+        """The checklist chosen in the panel, with what was typed last; blank when none is."""
+        panel = self.checklist_panel
+        if panel is None or panel.checklist is None:
+            return None, ""
+        panel.save_note()  # the panel keeps its copy up to date with every tick and note
+        checklist = panel.checklist
+        return checklist.marks(), checklist.name
 
     def _save_checklist_note(self) -> None:
         if self.checklist_panel is not None:
