@@ -166,7 +166,53 @@ def smoke_test(bundle: Path, archive: Path) -> int:
             if args == ("index",) and "building it" in result.stderr:
                 print("the bundle built its index on first start: the shipped one was not used")
                 return 1
+        if not signed_import_works(bundle, Path(home)):
+            return 1
     return clean_machine_checks(bundle, archive)
+
+
+def signed_import_works(bundle: Path, home: Path) -> bool:
+    """The frozen ``import-pack``: a pack signed with a throwaway key (verify with PyNaCl,
+    unpack, validate, build its index, switch), then a search in the installed edition."""
+    with tempfile.TemporaryDirectory() as work:
+        keys, out = Path(work) / "keys", Path(work) / "out"
+        make_pack = [sys.executable, str(ROOT / "build_scripts" / "make_pack.py")]
+        made = subprocess.run(
+            [*make_pack, "--new-key", str(keys), "--key-id", "smoke-test"],
+            capture_output=True,
+            text=True,
+        )
+        if made.returncode == 0:
+            made = subprocess.run(
+                [
+                    *make_pack,
+                    *("--key", str(keys / "smoke-test.key"), "--keys", str(keys)),
+                    *("--out", str(out), "--name", "smoke"),
+                ],
+                capture_output=True,
+                text=True,
+            )
+        if made.returncode != 0:
+            print("make_pack.py failed:", made.stdout[-2000:], made.stderr[-2000:], sep="\n")
+            return False
+        started = time.perf_counter()
+        args = ("import-pack", str(out / "smoke.zip"), "--keys", str(keys), "--force")
+        result = run_bundle(executable(bundle, CLI), *args, home=home)
+        seconds = time.perf_counter() - started
+        print(
+            f"bundle {CLI} import-pack (signed, throwaway key): exit {result.returncode}"
+            f" in {seconds:.1f} s"
+        )
+        if result.returncode != 0 or "Traceback" in result.stderr:
+            print(result.stdout[-2000:], result.stderr[-2000:], sep="\n")
+            return False
+        found = run_bundle(
+            executable(bundle, CLI), "search", "parāds", "--lang", "lv", "--limit", "1", home=home
+        )
+        if found.returncode != 0 or not found.stdout.strip():
+            print("search after import-pack:", found.stdout[-2000:], found.stderr[-2000:])
+            return False
+    return True
 
 
 # A line like these in a bundle's output means something is missing or broken on a clean machine.

@@ -62,6 +62,10 @@ LIBRARIES_DROPPED = {
     "libQt6Qml.so.6",
     "libQt6Quick.so.6",
     "libQt6VirtualKeyboard.so.6",
+    # CUPS comes from the desktop: every Linux desktop that prints has libcups2, and the bundled
+    # copy brought GnuTLS, Kerberos, p11-kit, libgcrypt, libunistring and more (about 10 MB).
+    # Qt's print plugin loads the system's libcups; without one, printing offers PDF only.
+    "libcups.so.2",
 }
 
 

@@ -31,11 +31,17 @@ def load_filter() -> ModuleType:
         "PySide6/Qt6PrintSupport.dll",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "PySide6/Qt/plugins/printsupport/windowsprintersupport.dll",
-        "libcups.so.2",
     ],
 )
 def test_bundle_filter_keeps_print_support(dest: str) -> None:
     assert load_filter().keep(dest), f"the bundle filter drops {dest}, which printing needs"
+
+
+def test_cups_comes_from_the_desktop() -> None:
+    """The cups plugin stays; libcups (and the TLS stack it needs) is the system's own."""
+    bundle_filter = load_filter()
+    assert bundle_filter.keep("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so")
+    assert not bundle_filter.keep("libcups.so.2")
 
 
 def test_spec_does_not_exclude_print_support() -> None:
