@@ -37,9 +37,10 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
+from reader.search.compounds import build_decompounder
 from reader.search.documents import documents
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: compound parts in the stem fields, <lang>/vocabulary.txt
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 
@@ -156,10 +157,14 @@ def build_index(
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
     ix = whoosh_index.create_in(str(folder), make_schema())
     try:
-        analyzer = Analyzer(lang, lemma_table(pack, lang))
+        docs = documents(pack, lang)
+        splitter = build_decompounder(
+            lang, (f"{d.title}\n{d.headings}\n{d.text}" for d in docs), folder
+        )
+        analyzer = Analyzer(lang, lemma_table(pack, lang), splitter)
         writer = ix.writer(limitmb=64)
         try:
-            for doc in documents(pack, lang):
+            for doc in docs:
                 _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)
