@@ -60,6 +60,8 @@ class Forms:
 class Splitter(Protocol):
     def split(self, word: str) -> tuple[str, ...]: ...
 
+    def join(self, first: str, second: str) -> str | None: ...
+
 
 class LemmaTable:
     """Inflected form -> lemma for the words of one language's pack text.

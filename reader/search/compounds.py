@@ -82,6 +82,19 @@ class Decompounder:
             self._cache[folded] = parts
         return parts
 
+    def join(self, first: str, second: str) -> str | None:
+        """The compound of the handbook that two typed words make (``tvång arbete``), or None."""
+        if not self.linkers:
+            return None
+        head, tail = fold(first), fold(second)
+        if len(head) < self.min_part or len(tail) < self.min_part:
+            return None
+        for linker in self.linkers:
+            word = head + linker + tail
+            if word in self.vocabulary:
+                return word
+        return None
+
     def _split(self, word: str, budget: int) -> tuple[str, ...]:
         """Known parts only; the longest head first; ``()`` if there is none."""
         if budget < 2 or len(word) < 2 * self.min_part:

@@ -11,7 +11,9 @@ abbreviations and common misspellings to terms the handbook uses::
 
 At query time each typed word (or quoted phrase, or the whole query when it is exactly a
 several-word entry) that matches an entry, by its folded form or its stem, gets the entry's terms
-as alternatives. They weigh :data:`SYNONYM_WEIGHT` of the typed word, so exact forms still rank
+as alternatives. Two typed words that make one of the handbook's compounds (``tvång arbete``)
+also match that compound. The terms weigh :data:`SYNONYM_WEIGHT` of the typed word, so exact
+forms still rank
 first, and at most :data:`MAX_EXPANSIONS` terms are added to one query, so that a long query of
 entry words stays as fast as any other. A file that cannot be read is ignored by the app (and
 reported by ``strom-reader validate``); a broken entry is skipped.
@@ -145,7 +147,7 @@ class SynonymTable:
 
     def expand(self, parsed: ParsedQuery) -> ParsedQuery:
         """``parsed`` with the entries' terms as weaker alternatives; ``parsed`` if none match."""
-        if not self.by_key or parsed.empty:
+        if parsed.empty or not (self.by_key or self.analyzer.splitter):
             return parsed
         groups = [list(group) for group in parsed.groups]
         whole = [g[0] for g in groups if len(g) == 1 and not g[0].phrase and not g[0].negated]
@@ -155,6 +157,7 @@ class SynonymTable:
             joined = Part(words)
             if self.terms(joined):
                 groups = [[joined]]
+        groups = self._join_compounds(groups)
         budget = MAX_EXPANSIONS
         for group in groups:
             added: list[Part] = []
@@ -169,6 +172,32 @@ class SynonymTable:
             group.extend(added)
             if budget <= 0:
                 break
-        if budget == MAX_EXPANSIONS and len(groups) == len(parsed.groups):
+        if groups == parsed.groups:
             return parsed
         return replace(parsed, groups=groups)
+
+    def _join_compounds(self, groups: list[list[Part]]) -> list[list[Part]]:
+        """Two typed words that make one of the handbook's compounds (``tvång arbete``) match
+        as before, or as that compound."""
+        splitter = self.analyzer.splitter
+        if splitter is None or len(groups) < 2:
+            return groups
+        joined: list[list[Part]] = []
+        index = 0
+        while index < len(groups):
+            group = groups[index]
+            after = groups[index + 1] if index + 1 < len(groups) else None
+            if after is not None and _single_word(group) and _single_word(after):
+                compound = splitter.join(group[0].words[0], after[0].words[0])
+                if compound:
+                    joined.append([Part(group[0].words + after[0].words), Part((compound,))])
+                    index += 2
+                    continue
+            joined.append(group)
+            index += 1
+        return joined
+
+
+def _single_word(group: list[Part]) -> bool:
+    part = group[0]
+    return len(group) == 1 and len(part.words) == 1 and not part.negated and part.weight == 1

@@ -69,3 +69,15 @@ def test_a_compound_finds_its_parts(engine: SearchEngine) -> None:
 
 def test_the_whole_word_ranks_above_its_parts(engine: SearchEngine) -> None:
     assert keys(engine, "Schuldknechtschaft")[0] == "section:bond"
+
+
+def test_two_typed_words_find_the_compound_they_make() -> None:
+    splitter = Decompounder("sv", ["tvångsarbete", "tvång", "arbete"])
+    assert splitter.join("tvång", "arbete") == "tvangsarbete"
+    assert splitter.join("arbete", "tvång") is None
+    assert Decompounder("en", ["forcedlabour"]).join("forced", "labour") is None
+
+
+def test_parts_typed_apart_find_the_compound(engine: SearchEngine) -> None:
+    assert keys(engine, "Schuld Knechtschaft")[0] == "section:bond"
+    assert "section:reflect" in keys(engine, "Stabilisierung Frist")
