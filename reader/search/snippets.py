@@ -32,7 +32,9 @@ class Matcher:
     def matches(self, forms: Forms) -> bool:
         if forms.exact in self.exact or forms.folded in self.folded:
             return True
-        if any(stem in self.stems for stem in forms.stems + forms.parts):
+        if any(stem in self.stems for stem in forms.stems):
+            return True
+        if forms.parts and any(part in self.stems for part in forms.parts):
             return True
         return any(forms.folded.startswith(prefix) for prefix in self.prefixes)
 

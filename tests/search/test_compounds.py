@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.content import load_pack
 from reader.search.compounds import VOCABULARY_FILE, Decompounder, vocabulary_of
@@ -81,3 +83,32 @@ def test_two_typed_words_find_the_compound_they_make() -> None:
 def test_parts_typed_apart_find_the_compound(engine: SearchEngine) -> None:
     assert keys(engine, "Schuld Knechtschaft")[0] == "section:bond"
     assert "section:reflect" in keys(engine, "Stabilisierung Frist")
+
+
+FRAGMENTS = [
+    "schuld",
+    "knecht",
+    "schaft",
+    "s",
+    "en",
+    "frist",
+    "bedenk",
+    "-",
+    " ",
+    "ä",
+    "OR",
+    '"',
+    "*",
+]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60), st.booleans())
+def test_random_compound_queries_never_raise(
+    engine: SearchEngine, fragments: list[str], prefix: bool
+) -> None:
+    results = engine.search("".join(fragments), ["de"], prefix_last=prefix)
+    assert all(hit.lang == "de" for hit in results.hits)
+    Decompounder("de", ["schuld", "frist"]).split("".join(fragments))
