@@ -22,7 +22,7 @@ from pathlib import Path
 
 from whoosh.query import And, Or, Query, Term
 
-from reader.search.analysis import fold, tokenize
+from reader.search.analysis import TOKEN, fold
 
 VOCABULARY_FILE = "vocabulary.txt"
 MAX_PARTS = 3
@@ -144,13 +144,9 @@ class Decompounder:
 
 def vocabulary_of(texts: Iterable[str]) -> list[str]:
     """The sorted folded words of ``texts`` (letters only, as the splitter sees them)."""
-    words: set[str] = set()
-    for text in texts:
-        for token in tokenize(text):
-            folded = fold(token.text)
-            if folded.isalpha() and len(folded) <= MAX_WORD:
-                words.add(folded)
-    return sorted(words)
+    lowered = {match.group(0).lower() for text in texts for match in TOKEN.finditer(text)}
+    words = {fold(word) for word in lowered}
+    return sorted(word for word in words if word.isalpha() and len(word) <= MAX_WORD)
 
 
 def save_vocabulary(folder: Path, words: list[str]) -> None:
