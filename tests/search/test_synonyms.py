@@ -135,3 +135,29 @@ def test_validate_warns_about_terms_the_handbook_does_not_use(pack_root: Path) -
     assert f"{path}:7: warning: 'pimp': the term 'procurer' is not in the en handbook" in (
         result.stdout
     )
+
+
+def test_validate_fails_on_a_broken_line_and_search_still_works(
+    pack_root: Path, tmp_path: Path
+) -> None:
+    path = pack_root / "en" / "synonyms.toml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original + "this line is broken\n", encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "validate", str(pack_root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        pack = load_pack(pack_root)
+        search = SearchEngine(pack, build_index(pack, tmp_path / "index"))
+        try:
+            assert [hit.key for hit in search.search("victims", ["en"]).hits] == ["section:victims"]
+            assert search.search("slavery", ["en"]).hits == []  # the table is ignored
+        finally:
+            search.close()
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    assert f"{path}:7: is not valid TOML" in result.stdout
