@@ -136,9 +136,13 @@ def cmd_validate(pack: str | None) -> int:
     problems = validate_pack(root)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {root}", file=sys.stderr)
+    errors = [problem for problem in problems if not problem.warning]
+    if errors:
+        print(f"{len(errors)} problem(s) in {root}", file=sys.stderr)
         return 1
+    if problems:
+        print(f"{root}: {len(problems)} warning(s), no errors")
+        return 0
     print(f"{root}: no problems")
     return 0
 

@@ -17,10 +17,11 @@ class Problem:
     path: Path
     line: int | None
     message: str
+    warning: bool = False  # reported, but the pack is still usable as it is
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass(frozen=True)

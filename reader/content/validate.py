@@ -229,6 +229,34 @@ def _check_events(pack: Pack, problems: list[Problem]) -> None:
             )
 
 
+def _check_synonyms(pack: Pack, problems: list[Problem]) -> None:
+    """Each language's synonyms.toml: its own problems, and terms the handbook does not use."""
+    from reader.search.analysis import Analyzer, tokenize
+    from reader.search.documents import documents
+    from reader.search.index import lemma_table
+    from reader.search.synonyms import SYNONYMS_FILE, read_synonyms
+
+    for lang in pack.languages:
+        path = pack.root / lang / SYNONYMS_FILE
+        if not path.is_file():
+            continue
+        entries, found = read_synonyms(path)
+        problems.extend(found)
+        analyzer = Analyzer(lang, lemma_table(pack, lang))
+        known: set[str] = set()
+        for doc in documents(pack, lang):
+            for token in tokenize(f"{doc.title}\n{doc.headings}\n{doc.text}"):
+                forms = analyzer.forms(token.text)
+                known.add(forms.folded)
+                known.update(forms.stems)
+        for entry in entries:
+            for term in entry.terms:
+                words = [analyzer.forms(t.text) for t in tokenize(term)]
+                if not all(w.folded in known or set(w.stems) & known for w in words):
+                    message = f"{entry.word!r}: the term {term!r} is not in the {lang} handbook"
+                    problems.append(Problem(path, entry.line or None, message, warning=True))
+
+
 def check_pack(pack: Pack) -> list[Problem]:
     """All problems of an already loaded pack, in file order."""
     problems = list(pack.problems)
@@ -237,6 +265,7 @@ def check_pack(pack: Pack) -> list[Problem]:
         _check_rendering(pack, problems)
         _check_indicators(pack, problems)
         _check_events(pack, problems)
+        _check_synonyms(pack, problems)
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: (str(p.path), p.line or 0))
 

@@ -7,7 +7,9 @@ folded ones and folded ones above stemmed ones:
 - folded: lowercased, diacritics removed (``cilveku``);
 - stems: the stem of the lowercased word, then folded (``cilvek``), plus the folded lemma where
   the pack's lemma table knows the word (Polish ``handlu`` -> ``handel``). Stemming comes before
-  folding so that the stemmer sees the real word.
+  folding so that the stemmer sees the real word. In languages that write compounds as one word,
+  the stems of a compound's parts are indexed here too (``schuldknechtschaft`` -> ``schuld``,
+  ``knechtschaft``; see :mod:`reader.search.compounds`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from reader.search.stemmers import get_stemmer
 
@@ -50,6 +53,14 @@ class Forms:
     exact: str
     folded: str
     stems: tuple[str, ...]
+    # The stems of a compound's parts, one per part (empty for other words).
+    parts: tuple[str, ...] = ()
+
+
+class Splitter(Protocol):
+    def split(self, word: str) -> tuple[str, ...]: ...
+
+    def join(self, first: str, second: str) -> str | None: ...
 
 
 class LemmaTable:
@@ -85,9 +96,12 @@ class LemmaTable:
 class Analyzer:
     """The three forms of each word in one language, cached (a handbook's vocabulary is small)."""
 
-    def __init__(self, lang: str, lemmas: LemmaTable | None = None) -> None:
+    def __init__(
+        self, lang: str, lemmas: LemmaTable | None = None, splitter: Splitter | None = None
+    ) -> None:
         self.lang = lang
         self.lemmas = lemmas or LemmaTable()
+        self.splitter = splitter
         self._stem = get_stemmer(lang)
         self._cache: dict[str, Forms] = {}
 
@@ -100,10 +114,17 @@ class Analyzer:
         lemma = self.lemmas.lemma(lower)
         if lemma:
             stems.add(fold(lemma))
-        forms = Forms(lower, fold(lower), tuple(sorted(stems)))
+        parts: tuple[str, ...] = ()
+        if self.splitter is not None:
+            parts = tuple(self._part_stem(part) for part in self.splitter.split(lower))
+        forms = Forms(lower, fold(lower), tuple(sorted(stems)), parts)
         if len(self._cache) < 500_000:
             self._cache[lower] = forms
         return forms
+
+    def _part_stem(self, part: str) -> str:
+        """The stem of one (folded) part, made as for a word typed without diacritics."""
+        return fold(self._stem(part))
 
     def fields(self, text: str) -> tuple[str, str, str]:
         """The text as space-separated exact, folded and stem tokens, ready for the index."""
@@ -115,4 +136,5 @@ class Analyzer:
             exact.append(forms.exact)
             folded.append(forms.folded)
             stems.extend(forms.stems)
+            stems.extend(part for part in forms.parts if part not in forms.stems)
         return " ".join(exact), " ".join(folded), " ".join(stems)

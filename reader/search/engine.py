@@ -16,10 +16,12 @@ from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
+from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
 from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
+from reader.search.synonyms import SYNONYMS_FILE, SynonymTable
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
@@ -97,6 +99,7 @@ class SearchEngine:
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, Any] = {}
         self._analyzers: dict[str, Analyzer] = {}
+        self._synonyms: dict[str, SynonymTable] = {}
         self._texts: OrderedDict[tuple[str, str, str], AnalyzedText] = OrderedDict()
         self._vocabularies: dict[str, Vocabulary] = {}
 
@@ -134,8 +137,15 @@ class SearchEngine:
 
     def analyzer(self, lang: str) -> Analyzer:
         if lang not in self._analyzers:
-            self._analyzers[lang] = Analyzer(lang, lemma_table(self.pack, lang))
+            splitter = load_decompounder(lang, self.folder / lang)
+            self._analyzers[lang] = Analyzer(lang, lemma_table(self.pack, lang), splitter)
         return self._analyzers[lang]
+
+    def synonyms(self, lang: str) -> SynonymTable:
+        if lang not in self._synonyms:
+            path = self.pack.root / lang / SYNONYMS_FILE
+            self._synonyms[lang] = SynonymTable.load(path, self.analyzer(lang))
+        return self._synonyms[lang]
 
     def _searcher(self, lang: str) -> Any:
         searcher = self._searchers.get(lang)
@@ -174,11 +184,19 @@ class SearchEngine:
         if prefix and len(forms.folded) >= MIN_PREFIX:
             alternatives.append(Prefix("title_folded", forms.folded, boost=BOOSTS["title_stem"]))
             alternatives.append(Prefix("body_folded", forms.folded, boost=BOOSTS["body_stem"]))
+        if len(forms.parts) > 1:
+            alternatives.append(parts_query(forms.parts, BOOSTS["title_stem"], BOOSTS["body_stem"]))
         return Or(alternatives)
 
     def _part_query(self, analyzer: Analyzer, part: Part) -> Query:
-        if not part.phrase or len(part.words) == 1:
+        query = self._unweighted_part_query(analyzer, part)
+        return query if part.weight == 1.0 else query.with_boost(part.weight)
+
+    def _unweighted_part_query(self, analyzer: Analyzer, part: Part) -> Query:
+        if len(part.words) == 1:
             return self._word_query(analyzer, part.words[0], part.prefix)
+        if not part.phrase:
+            return And([self._word_query(analyzer, word, False) for word in part.words])
         # Phrases are matched without diacritics only (the exact fields keep no positions).
         folded = [analyzer.forms(word).folded for word in part.words[:MAX_PHRASE_WORDS]]
         return Or(
@@ -204,6 +222,7 @@ class SearchEngine:
         if parsed.empty:
             return None
         analyzer = self.analyzer(lang)
+        parsed = self.synonyms(lang).expand(parsed)
         required: list[Query] = []
         optional: list[Query] = []
         for group in parsed.groups:
@@ -219,7 +238,9 @@ class SearchEngine:
         if not required:  # only common words: then they are what the user wants
             required, optional = optional, []
         query: Query = And(required) if len(required) > 1 else required[0]
-        plain = [part.words[0] for group in parsed.groups for part in group if not part.phrase]
+        plain = [
+            w for g in parsed.groups for p in g if not p.phrase and p.weight == 1 for w in p.words
+        ]
         if len(plain) >= 2:
             # Words typed together rank higher where they stand together in the text.
             folded = [analyzer.forms(word).folded for word in plain]
@@ -234,7 +255,7 @@ class SearchEngine:
     def _matcher(self, parsed: ParsedQuery, lang: str) -> Matcher:
         analyzer = self.analyzer(lang)
         matcher = Matcher()
-        for group in parsed.groups:
+        for group in self.synonyms(lang).expand(parsed).groups:
             for part in group:
                 for word in part.words:
                     matcher.add(analyzer.forms(word), prefix=part.prefix)

@@ -55,9 +55,12 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
+from reader.search.compounds import build_decompounder
 from reader.search.documents import documents
 
-SCHEMA_VERSION = 3
+# 3: exact fields only for words folding changes, <lang>/vocabulary.tsv (spelling);
+# 4: compound parts in the stem fields, <lang>/vocabulary.txt (decompounding).
+SCHEMA_VERSION = 4
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 VOCABULARY_FILE = "vocabulary.tsv"
@@ -222,11 +225,15 @@ def _index_in_processes(
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
     ix = whoosh_index.create_in(str(folder), make_schema())
     try:
-        analyzer = Analyzer(lang, lemma_table(pack, lang))
+        docs = documents(pack, lang)
+        splitter = build_decompounder(
+            lang, (f"{d.title}\n{d.headings}\n{d.text}" for d in docs), folder
+        )
+        analyzer = Analyzer(lang, lemma_table(pack, lang), splitter)
         vocabulary: Counter[str] = Counter()
         writer = ix.writer(limitmb=64)
         try:
-            for doc in documents(pack, lang):
+            for doc in docs:
                 _stop_if_cancelled(cancel)
                 t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
                 b_exact, b_folded, b_stem = analyzer.fields(doc.text)

@@ -22,10 +22,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 
 @dataclass(frozen=True)
 class Part:
+    """One or more words: a phrase if ``phrase``, else all words anywhere (synonym terms)."""
+
     words: tuple[str, ...]
     phrase: bool = False
     prefix: bool = False
     negated: bool = False
+    # Less than 1 for alternatives added by reader.search.synonyms (ranked below typed words).
+    weight: float = 1.0
 
 
 @dataclass

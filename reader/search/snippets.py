@@ -53,6 +53,8 @@ class Matcher:
             return True
         if any(stem in self.stems for stem in forms.stems):
             return True
+        if forms.parts and any(part in self.stems for part in forms.parts):
+            return True
         return any(forms.folded.startswith(prefix) for prefix in self.prefixes)
 
 
@@ -97,6 +99,8 @@ class AnalyzedText:
             by_folded.setdefault(forms.folded, []).extend(places)
             for stem in forms.stems:
                 by_stem.setdefault(stem, []).extend(places)
+            for part in forms.parts:  # a compound's parts (none for other words)
+                by_stem.setdefault(part, []).extend(places)
         return cls(
             flat,
             words,
