@@ -364,6 +364,10 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     build_index(index)
     print(f"index built in {time.perf_counter() - started:.1f} s")
+    from reader.search.shipped_archive import archive_of, write_index_archive
+
+    index_zip = write_index_archive(index, archive_of(index))
+    print(f"index zipped for the bundle: {index_zip} ({index_zip.stat().st_size / 10**6:.1f} MB)")
     from reader import __version__
 
     version_file = ROOT / "build" / "version_info.txt"
@@ -371,7 +375,7 @@ def main(argv: list[str]) -> int:
     print(f"version resource {version_file}: {__version__} {version_numbers(__version__)}")
     env = {
         **os.environ,
-        "STROM_BUNDLE_INDEX": str(index),
+        "STROM_BUNDLE_INDEX": str(index_zip),
         "STROM_BUNDLE_VERSION_FILE": str(version_file),
     }
     icu = trimmed_icu_data(ROOT / "build" / "icu")

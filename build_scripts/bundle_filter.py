@@ -8,6 +8,8 @@ destination path of one file inside ``_internal/`` and says whether it goes into
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
@@ -121,3 +123,17 @@ def unreachable(
                     seen.add(dest)
                     todo.append(source)
     return {dest for dest, _, _ in binaries} - seen
+
+
+NEEDED_LINE = re.compile(r"\(NEEDED\)\s+Shared library: \[(.+?)\]")
+
+
+def direct_needed(source: str) -> list[str]:
+    """The NEEDED entries of one ELF file, read with binutils' readelf.
+
+    Not PyInstaller's ``get_imports``: on Linux it asks ``ldd``, which lists the whole closure,
+    so a kept plugin would keep every library of a system library left out (libcups brought
+    GnuTLS, Kerberos, p11-kit, ...). An empty list for a file readelf cannot read.
+    """
+    result = subprocess.run(["readelf", "-d", "--wide", source], capture_output=True, text=True)
+    return NEEDED_LINE.findall(result.stdout)

@@ -17,6 +17,7 @@ from reader.search.index import (
     pack_hash,
     restore_interrupted_swap,
 )
+from reader.search.shipped_archive import archive_of, install_shipped_archive
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,16 @@ class IndexManager:
         status = self.status()
         if status.ok:
             return status
+        archive = archive_of(self.shipped)
         try:
-            installed = install_shipped_index(
-                self.shipped, self.folder, self.pack, self.expected_hash
-            )
+            if not self.shipped.is_dir() and archive.is_file():  # the bundle ships it zipped
+                installed = install_shipped_archive(
+                    archive, self.folder, self.pack, self.expected_hash
+                )
+            else:
+                installed = install_shipped_index(
+                    self.shipped, self.folder, self.pack, self.expected_hash
+                )
         except OSError as exc:
             log.warning("the shipped search index could not be installed: %s", exc)
             return status
