@@ -71,7 +71,6 @@ class ChecklistPanel(ChecklistCommands):
         )
         self.reminder.setObjectName("checklistReminder")
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("background:#fff4d6; padding:4px;")
         self.lang_box = self._language_box(_("Language of the checklist"), pack.languages)
         self.lang_box.setObjectName("checklistLanguage")
         self.second_box = self._language_box(

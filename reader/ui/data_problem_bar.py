@@ -23,7 +23,6 @@ class DataProblemBar(QWidget):
         self.setObjectName("dataProblemBar")
         self.guard = guard
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#dataProblemBar { background:#fde2e1; border-bottom:1px solid #d99; }")
         self.label = QLabel()
         self.label.setObjectName("dataProblemText")
         self.label.setWordWrap(True)

@@ -83,7 +83,7 @@ class EventDialog(QDialog):
         self.place_field = QLineEdit(event.place if event else "")
         self.description_field = QPlainTextEdit(event.description if event else "")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setObjectName("eventError")  # coloured by the theme
         self.time_box.setChecked(bool(event and event.start_time))
         self.end_box.setChecked(bool(event and event.end))
         self.end_time_box.setChecked(bool(event and event.end_time))

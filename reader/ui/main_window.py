@@ -46,6 +46,7 @@ from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.searching import SearchMixin
+from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
 from reader.userdata import UserStore
@@ -64,6 +65,7 @@ class MainWindow(
     EditionsMixin,
     PackImportMixin,
     PrintingMixin,
+    ThemeMixin,
 ):
     def __init__(
         self,
@@ -91,13 +93,11 @@ class MainWindow(
         self.language_notice = QLabel()
         self.language_notice.setObjectName("languageNotice")
         self.language_notice.setWordWrap(True)
-        self.language_notice.setStyleSheet("background:#fff4d6; padding:6px;")
         self.language_notice.linkActivated.connect(self._on_notice_link)
         self.language_notice.hide()
         self.data_notice = QLabel()
         self.data_notice.setObjectName("dataNotice")
         self.data_notice.setWordWrap(True)
-        self.data_notice.setStyleSheet("background:#fde2e1; padding:6px;")
         self.data_notice.hide()
         self.store = store
         # Every read and write of the user's data goes through the guard; its problem bar says
@@ -211,6 +211,7 @@ class MainWindow(
         self._select_language_box(self.content_language)
         self.toc.populate(pack, self.content_language)
         self.search_panel.set_language(self.content_language)
+        self._init_theme()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def show_find(self) -> None:

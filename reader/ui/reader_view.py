@@ -14,6 +14,7 @@ from reader.content.render import PACK_SCHEME, pack_relative_path
 BASE_POINT_SIZE = 11.0
 HIGHLIGHT = QColor("#ffe066")
 CURRENT_HIGHLIGHT = QColor("#ff9f1c")
+HIGHLIGHT_TEXT = QColor("#000000")
 
 
 class ReaderView(QTextBrowser):
@@ -27,7 +28,9 @@ class ReaderView(QTextBrowser):
         self.setObjectName("readerView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.base_style_sheet = style_sheet
         self.document().setDefaultStyleSheet(style_sheet)
+        self._html = ""
         self.anchorClicked.connect(self.linkActivated.emit)
         self._zoom_percent = 100
         self._matches: list[QTextCursor] = []
@@ -59,8 +62,18 @@ class ReaderView(QTextBrowser):
     # Page -------------------------------------------------------------------------------------
     def show_page(self, html: str) -> None:
         self.clear_matches()
+        self._html = html
         self.setHtml(html)
         self.verticalScrollBar().setValue(0)
+
+    def set_theme_css(self, css: str) -> None:
+        """Page colours of a theme, after the base style sheet; the page shown is restyled."""
+        self.document().setDefaultStyleSheet(self.base_style_sheet + css)
+        if self._html:
+            position = self.verticalScrollBar().value()
+            self.clear_matches()
+            self.setHtml(self._html)
+            self.verticalScrollBar().setValue(position)
 
     # Find ---------------------------------------------------------------------------------------
     def _occurrences(self, text: str, flags: QTextDocument.FindFlag) -> list[QTextCursor]:
@@ -129,6 +142,7 @@ class ReaderView(QTextBrowser):
             selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_HIGHLIGHT if index == self._current_match else HIGHLIGHT)
+            fmt.setForeground(HIGHLIGHT_TEXT)  # readable on yellow in every theme
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)

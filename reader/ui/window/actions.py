@@ -44,6 +44,7 @@ def action_specs() -> list[ActionSpec]:
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
     from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
+    from reader.ui.window.theming import theme_actions  # it imports ActionSpec from here
 
     std = QKeySequence.StandardKey
     return [
@@ -207,11 +208,12 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec(
             "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
         ),
-        ActionSpec("quit_action", _("Quit"), "close", (std.Quit,), "quit"),
+        ActionSpec("quit_action", _("Quit"), "close", (std.Quit, "Ctrl+Q"), "quit"),
         *checklist_actions(),
         *presenting_actions(),
         *edition_actions(),
         *pack_import_actions(),
+        *theme_actions(),
     ]
 
 
@@ -273,7 +275,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "present_options_action",
         ],
     ),
-    ("help", ["changes_action", None, "about_action"]),
+    ("help", ["shortcuts_action", "changes_action", None, "about_action"]),
 ]
 
 TOOLBAR: list[str | None] = [
@@ -305,13 +307,17 @@ def create_actions(window: MainWindow) -> dict[str, QAction]:
     made: dict[str, QAction] = {}
     for spec in action_specs():
         action = QAction(spec.text, window)
-        if spec.keys:
-            action.setShortcuts([QKeySequence(key) for key in spec.keys])
+        if spec.keys:  # without repeats: a standard key may be the same as a named one
+            sequences = {QKeySequence(key).toString(): QKeySequence(key) for key in spec.keys}
+            action.setShortcuts([key for text, key in sequences.items() if text])
         if spec.name:
             action.setObjectName(spec.name)
-        if spec.tip:
-            action.setToolTip(spec.tip)
-            action.setStatusTip(spec.tip)
+        tip = spec.tip or spec.text.replace("&", "").removesuffix("…")
+        keys = action.shortcuts()
+        if keys and keys[0].toString(QKeySequence.SequenceFormat.NativeText) not in tip:
+            tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
         action.setCheckable(spec.checkable)
         action.triggered.connect(getattr(window, spec.handler))
         if spec.needs_store:
@@ -341,6 +347,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         if key == "view":
             menu.addSeparator()
             _language_menus(window, menu)
+            window.build_theme_menu(menu)
             menu.addSeparator()
             menu.addAction(window.problems_action)
 

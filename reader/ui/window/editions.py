@@ -95,10 +95,7 @@ class EditionNotice(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("editionNotice")
-        self.setStyleSheet(
-            "#editionNotice { background:#e1ecfb; border-bottom:1px solid #7a9cc6; }"
-            " #editionNotice QLabel { color:#0d2440; }"
-        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # theme colours
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.show_button = QPushButton(_("&Show what changed"))
