@@ -29,11 +29,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from reader.content.model import Pack
-from reader.content.render import PACK_SCHEME, pack_relative_path
 from reader.i18n import _, format_number, language_in_sentence, ngettext
 from reader.present import style
 from reader.present.deck import Deck, build_deck, next_section
 from reader.present.style import Rect, SlideLayout
+from reader.ui.pack_resources import pack_resource_path
 
 NEXT_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
@@ -58,12 +58,8 @@ class SlideDocument(QTextDocument):
         self.setTextWidth(width)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == PACK_SCHEME:
-            path = pack_relative_path(self.pack_root, url.toString())
-            if path is not None:
-                return path.read_bytes()
-        return None
+        path = pack_resource_path(self.pack_root, name)
+        return path.read_bytes() if path is not None else None
 
     def show(self, html: str) -> SlideDocument:
         self.setHtml(html)

@@ -41,9 +41,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.content.render import PACK_SCHEME, pack_relative_path
 from reader.i18n import _
 from reader.printing.documents import PrintDocument, page_label
+from reader.ui.pack_resources import pack_resource_path
 from reader.ui.print_pages import (
     MAX_PASSES,
     find_anchor_pages,
@@ -102,12 +102,8 @@ class _PackDocument(QTextDocument):
         self.pack_root = pack_root
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == PACK_SCHEME:
-            path = pack_relative_path(self.pack_root, url.toString())
-            if path is not None:
-                return QImage(str(path))
-        return None
+        path = pack_resource_path(self.pack_root, name)
+        return QImage(str(path)) if path is not None else None
 
 
 class PageLayout:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.content.render import PACK_SCHEME, pack_relative_path
+from reader.ui.pack_resources import pack_resource_path
 
 BASE_POINT_SIZE = 11.0
 HIGHLIGHT = QColor("#ffe066")
@@ -40,12 +40,8 @@ class ReaderView(QTextBrowser):
     # Resources -----------------------------------------------------------------------------
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Images come only from inside the pack; everything else is refused."""
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == PACK_SCHEME:
-            path = pack_relative_path(self.pack_root, url.toString())
-            if path is not None:
-                return path.read_bytes()
-        return None
+        path = pack_resource_path(self.pack_root, name)
+        return path.read_bytes() if path is not None else None
 
     # Zoom -----------------------------------------------------------------------------------
     @property
