@@ -13,7 +13,9 @@ import subprocess
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-LANGUAGES = ("en", "da", "de", "et", "fi", "is", "lt", "lv", "nb", "pl", "ru", "sv")
+from reader.i18n import UI_LANGUAGES
+
+LANGUAGES = UI_LANGUAGES  # the 12 languages of the handbook and of the interface
 
 # Babel resolves a locale through its parents: "nb" inherits from "no", every "en_XX" from
 # "en_001" or "en", and all of them from "root". Keep each language, its regional variants and

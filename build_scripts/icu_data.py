@@ -24,25 +24,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from reader.i18n import UI_LANGUAGES
+
 # ICU locale IDs of the 12 languages; "no" is the parent of "nb" and "no_NO_NY" an alias of
 # "nn_NO" in ICU's data.
-LANGUAGES = {
-    "root",
-    "en",
-    "da",
-    "de",
-    "et",
-    "fi",
-    "is",
-    "lt",
-    "lv",
-    "nb",
-    "no",
-    "nn",
-    "pl",
-    "ru",
-    "sv",
-}
+LANGUAGES = {"root", "no", "nn", *UI_LANGUAGES}
 TREES_KEPT = {"", "coll", "zone", "lang", "region"}
 LOCALE_ITEM = re.compile(r"(?P<language>[a-z]{2,3}|root)(_[A-Za-z0-9]*)*\.res")
 
