@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -357,24 +358,33 @@ def check_index(folder: Path, pack: Pack, expected_hash: str | None = None) -> I
 
 
 def install_shipped_index(shipped: Path, target: Path, pack: Pack, expected_hash: str) -> bool:
-    """Copy a prebuilt index into the cache if it matches the pack; returns whether it did.
-
-    The copy is made beside ``target`` and checked before it is swapped in, so a failure (a full
-    disk, a crash) leaves the previous index as it was; the error is raised.
-    """
+    """Copy a prebuilt index into the cache if it matches the pack; returns whether it did."""
     if not check_index(shipped, pack, expected_hash).ok:
         return False
+    copy = partial(shutil.copytree, shipped, dirs_exist_ok=True)  # into the staging folder
+    return install_prepared(target, copy, pack, expected_hash).ok  # checked again: it may change
+
+
+def install_prepared(
+    target: Path, fill: Callable[[Path], object], pack: Pack, expected_hash: str
+) -> IndexStatus:
+    """Let ``fill`` put an index into a new folder beside ``target``, check it, then swap it in.
+
+    A failure (a full disk, a crash) leaves the previous index as it was; the error is raised.
+    Returns the check of the filled folder: when it is not ok, nothing was swapped in.
+    """
     staging = _new_staging(target)
     try:
-        shutil.copytree(shipped, staging, dirs_exist_ok=True)
-        if not check_index(staging, pack, expected_hash).ok:  # e.g. changed while copying
+        fill(staging)
+        status = check_index(staging, pack, expected_hash)
+        if not status.ok:
             shutil.rmtree(staging, ignore_errors=True)
-            return False
+            return status
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return True
+    return status
 
 
 def open_language_indexes(folder: Path, langs: list[str]) -> dict[str, whoosh_index.Index]:

@@ -10,12 +10,11 @@ damaged archive only means the index is built, as if none had been shipped.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from reader.content.model import Pack
 from reader.packs.safezip import Limits, UnsafeArchiveError, extract
-from reader.search.index import _new_staging, _swap_in, check_index
+from reader.search.index import install_prepared
 
 log = logging.getLogger(__name__)
 
@@ -35,23 +34,16 @@ def install_shipped_archive(archive: Path, target: Path, pack: Pack, expected_ha
     Returns False (and logs why) when the archive is damaged or holds an index of other
     content; an OSError (e.g. a full disk) is raised, with nothing left behind.
     """
-    staging = _new_staging(target)
     try:
-        extract(archive, staging, LIMITS)
-        status = check_index(staging, pack, expected_hash)
-        if not status.ok:
-            log.warning("the shipped search index %s is not usable: %s", archive, status.message)
-            shutil.rmtree(staging, ignore_errors=True)
-            return False
-        _swap_in(staging, target)
+        status = install_prepared(
+            target, lambda staging: extract(archive, staging, LIMITS), pack, expected_hash
+        )
     except UnsafeArchiveError as exc:
         log.warning("the shipped search index cannot be unpacked: %s", exc)
-        shutil.rmtree(staging, ignore_errors=True)
         return False
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return True
+    if not status.ok:
+        log.warning("the shipped search index %s is not usable: %s", archive, status.message)
+    return status.ok
 
 
 def write_index_archive(folder: Path, archive: Path) -> Path:
