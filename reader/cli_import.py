@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.packs.install import PackImportError, import_pack
 from reader.packs.selection import PackChoice, choose_pack
 
 
@@ -28,6 +27,10 @@ def add_parser(commands: Any) -> None:
 
 
 def cmd_import_pack(args: argparse.Namespace) -> int:
+    # Here, not at the top: every start of the program imports this module, and the import
+    # machinery (Whoosh for the index build, PyNaCl) is needed only by this command.
+    from reader.packs.install import PackImportError, import_pack
+
     folders = paths.user_folders(args.portable)
     last = [""]
 

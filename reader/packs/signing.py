@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-
-from nacl.exceptions import BadSignatureError
-from nacl.signing import SigningKey, VerifyKey
+from typing import TYPE_CHECKING
 
 from reader.i18n import _
 from reader.paths import resources_dir
+
+# PyNaCl (with cffi) is imported where a signature is made or checked, not when this module is:
+# the app imports the pack code at every start, and only an import needs the cryptography.
+if TYPE_CHECKING:
+    from nacl.signing import SigningKey, VerifyKey
 
 
 def release_keys_dir() -> Path:
@@ -27,6 +30,8 @@ class SignatureError(ValueError):
 
 def trusted_keys(dirs: list[Path]) -> dict[str, VerifyKey]:
     """Read every <key_id>.pub in dirs."""
+    from nacl.signing import VerifyKey
+
     keys: dict[str, VerifyKey] = {}
     for folder in dirs:
         for path in sorted(folder.glob("*.pub")):
@@ -63,6 +68,8 @@ def verify(archive: Path, key_dirs: list[Path]) -> str:
         raise SignatureError(
             _("{file}: signed by unknown key {key_id}").format(file=archive.name, key_id=key_id)
         )
+    from nacl.exceptions import BadSignatureError
+
     try:
         key.verify(archive.read_bytes(), signature)
     except (BadSignatureError, ValueError) as exc:
