@@ -45,6 +45,8 @@ class Settings:
     present_second_language: str = ""
     seen_pack_identity: str = ""  # edition whose "what changed" was shown (content.changes)
     theme: str = "system"  # View > Theme: system, light, dark or contrast (reader.themes)
+    checklist_id: str = ""  # the checklist shown last (reader.userdata.checklists)
+    checklist_second_language: str = ""  # shown side by side with it; "" for none
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

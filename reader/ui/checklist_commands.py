@@ -21,6 +21,7 @@ class ChecklistCommands(QWidget):
     """The checklist commands; the panel provides the attributes and :meth:`refresh`."""
 
     dataChanged = Signal()
+    shownChanged = Signal()  # another checklist or second language is shown (to remember it)
 
     store: UserStore
     guard: DataGuard

@@ -189,6 +189,16 @@ class ChecklistPanel(ChecklistCommands):
     def _languages_changed(self) -> None:
         self._fill_categories()
         self.rebuild()
+        self.shownChanged.emit()
+
+    def choose(self, checklist_id: str) -> bool:
+        """Show the checklist ``checklist_id`` if it still exists (the one shown last time)."""
+        index = self.checklist_box.findData(checklist_id)
+        if index < 0:
+            return False
+        if index != self.checklist_box.currentIndex():
+            self.checklist_box.setCurrentIndex(index)  # reads it through _on_checklist_chosen
+        return True
 
     def _fill_categories(self) -> None:
         wanted = self.category_box.currentData()
@@ -239,6 +249,7 @@ class ChecklistPanel(ChecklistCommands):
         if checklist is None:
             self.checklist_box.setPlaceholderText(_("No checklist yet: press New…"))
         self.rebuild()
+        self.shownChanged.emit()
 
     def _on_checklist_chosen(self, index: int) -> None:
         checklist_id = self.checklist_box.itemData(index)

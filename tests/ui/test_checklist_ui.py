@@ -304,3 +304,28 @@ def test_an_import_shows_the_imported_checklists(
     assert panel.checklist_box.currentText() == "From the other PC"
     item = panel.row_item("general-no-documents")
     assert item is not None and item.checkState(0) == Qt.CheckState.Checked
+
+
+def test_the_checklist_and_second_language_shown_are_remembered_across_restart(
+    launch: Launcher, qtbot: QtBot
+) -> None:
+    _app, window = launch()
+    panel = open_checklist(window, qtbot)
+    new_checklist(panel, "Case 12")
+    new_checklist(panel, "Case 13")
+    first, last = store_of(window).checklists()[0], store_of(window).checklists()[-1]
+    assert panel.choose(last.id)  # not the one a start would show by itself
+    panel.second_box.setCurrentIndex(panel.second_box.findData("lv"))
+    assert (panel.checklist and panel.checklist.id, panel.second_lang) == (last.id, "lv")
+    window.close()
+
+    _app2, again = launch(ui_language=None)
+    shown = open_checklist(again, qtbot)
+    assert shown.checklist is not None and shown.checklist.id == last.id
+    assert shown.second_lang == "lv"
+    # A remembered checklist that was deleted meanwhile: the first one is shown instead.
+    store_of(again).delete_checklist(last.id)
+    again.close()
+    _app3, third = launch(ui_language=None)
+    left = open_checklist(third, qtbot)
+    assert left.checklist is not None and left.checklist.id == first.id

@@ -54,6 +54,25 @@ class ChecklistMixin(WindowBase):
         self.tabifyDockWidget(self.search_dock, self.checklist_dock)
         self.checklist_dock.hide()
         self.search_dock.raise_()
+        settings = self.settings
+        if settings.checklist_id:
+            panel.choose(settings.checklist_id)
+        if settings.checklist_second_language in self.pack.languages:
+            panel.set_second_language(settings.checklist_second_language)
+        panel.shownChanged.connect(self._remember_checklist)
+
+    def _remember_checklist(self) -> None:
+        """Keep which checklist and second language were shown, for the next start."""
+        panel = self.checklist_panel
+        if panel is None:
+            return
+        chosen = panel.checklist.id if panel.checklist is not None else ""
+        second = panel.second_lang or ""
+        settings = self.settings
+        if (settings.checklist_id, settings.checklist_second_language) != (chosen, second):
+            settings.checklist_id = chosen
+            settings.checklist_second_language = second
+            self.settingsChanged.emit()
 
     def show_checklist(self) -> None:
         panel = self.checklist_panel
