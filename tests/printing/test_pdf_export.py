@@ -17,7 +17,7 @@ from reader.printing import (
     handbook_document,
     section_document,
 )
-from reader.printing.documents import BOX_BLANK, BOX_TICKED
+from reader.printing.documents import BOX_BLANK, BOX_TICKED, page_label
 from reader.ui.print_export import MARGIN_MM, PageLayout, PrintExportError, export_pdf
 from reader.ui.print_pages import (
     _heading_blocks,
@@ -58,7 +58,8 @@ def check_every_page(document: PrintDocument, pages: list[PdfPage]) -> None:
         text = page.squashed
         assert squash(document.handbook_title) in text, f"page {number}"
         assert squash(document.edition) in text, f"page {number}"
-        assert squash(f"Page {number} of {len(pages)}") in text, f"page {number}"
+        footer = page_label(document.language).format(page=number, pages=len(pages))
+        assert squash(footer) in text, f"page {number}"
         assert page.fragments
         for fragment in page.fragments:
             where = f"page {number}: {fragment.text!r} at ({fragment.x:.0f}, {fragment.y:.0f})"
@@ -191,6 +192,7 @@ def test_handbook_pdf_in_russian(handbook: Pack, tmp_path: Path, qapp: QApplicat
     _layout, pages = export(document, handbook, tmp_path / "ru.pdf")
     check_every_page(document, pages)
     assert squash(handbook.title("ru")) in pages[0].squashed
+    assert squash(f"Страница 1 из {len(pages)}") in pages[0].squashed  # the footer too
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
