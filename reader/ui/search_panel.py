@@ -172,6 +172,11 @@ class SearchPanel(QWidget):
 
         filters = QHBoxLayout()
         for box in (self.scope_box, self.kind_box, self.chapter_box):
+            # Long chapter titles do not widen the panel (it opens beside the page).
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(6)
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._request_now)
         layout = QVBoxLayout(self)
@@ -183,6 +188,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.suggestion_label)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # takes the space while there are no results to list
+        self.results.hide()  # not shown empty
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -280,6 +287,7 @@ class SearchPanel(QWidget):
             item.setData(0, HTML_ROLE, hit_html(hit, hit.lang != current_lang))
             group.addChild(item)
         self.results.expandAll()
+        self.results.setVisible(bool(results.hits))
         count = len(results.hits)
         if not results.query.strip():
             self.count_label.setText("")

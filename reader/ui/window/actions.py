@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -44,6 +43,7 @@ def action_specs() -> list[ActionSpec]:
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
     from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
+    from reader.ui.window.reading_layout import layout_actions  # it imports ActionSpec from here
     from reader.ui.window.theming import theme_actions  # it imports ActionSpec from here
 
     return [
@@ -54,6 +54,7 @@ def action_specs() -> list[ActionSpec]:
         *edition_actions(),
         *pack_import_actions(),
         *theme_actions(),
+        *layout_actions(),
     ]
 
 
@@ -109,6 +110,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             None,
             "toc_action",
             "search_toggle",
+            "note_action",
             "full_screen_action",
             None,
             "present_action",
@@ -118,19 +120,20 @@ MENUS: list[tuple[str, list[str | None]]] = [
     ("help", ["shortcuts_action", "changes_action", None, "about_action"]),
 ]
 
+# The toolbar: navigation on the left, the tools on the right ("toolbar_spacer" pushes them);
+# zoom and find are in the menus. Icons and short labels: reading_layout.py.
 TOOLBAR: list[str | None] = [
     "home_action",
     "back_action",
     "forward_action",
+    None,
     "previous_action",
     "next_action",
-    "bookmark_action",
     None,
+    "bookmark_action",
+    "toolbar_spacer",
     "language_box",
     None,
-    "zoom_out_action",
-    "zoom_in_action",
-    "find_action",
     "search_action",
     "calendar_action",
     "checklist_action",
@@ -226,14 +229,17 @@ def _language_menus(window: MainWindow, view_menu: QMenu) -> None:
 
 
 def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    from reader.ui.window.reading_layout import toolbar_spacer  # it imports ActionSpec from here
+
     toolbar = QToolBar(_("Navigation"))
     toolbar.setObjectName("navigationToolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for entry in TOOLBAR:
         if entry is None:
             toolbar.addSeparator()
         elif entry == "language_box":
             toolbar.addWidget(window.language_box)
+        elif entry == "toolbar_spacer":
+            toolbar.addWidget(toolbar_spacer())
         else:
             toolbar.addAction(actions[entry])
     window.addToolBar(toolbar)
