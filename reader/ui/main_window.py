@@ -111,7 +111,7 @@ class MainWindow(
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.language_notice)
-        page_layout.addWidget(self.view)
+        page_layout.addWidget(self.view, 1)
         page_layout.addWidget(self.find_bar)
         self.note_editor: NoteEditor | None = None
         if store is not None:  # the note strip under the page (reading_layout.py)

@@ -57,13 +57,12 @@ class NoteEditor(QWidget):
         self.label.setEnabled(False)  # drawn in the muted (disabled) text colour
         self.toggle = QToolButton()
         self.toggle.setObjectName("noteToggle")
-        self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.toggle.setToolTip(_("Show or hide your note on this section (Ctrl+Shift+N)"))
         self.toggle.setAccessibleName(_("Note on this section"))
-        self.toggle.toggled.connect(self.set_expanded)
+        self.toggle.clicked.connect(lambda: self.set_expanded(not self.expanded))
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteText")
         self.editor.setPlaceholderText(
@@ -80,6 +79,7 @@ class NoteEditor(QWidget):
         header.setContentsMargins(0, 0, 8, 0)
         header.addWidget(self.toggle, 1)
         header.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -103,7 +103,6 @@ class NoteEditor(QWidget):
         if expanded == self.expanded:
             return
         self.editor.setVisible(expanded)
-        self.toggle.setChecked(expanded)
         if expanded:
             self.editor.setFocus()
         self.expandedChanged.emit(expanded)
