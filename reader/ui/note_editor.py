@@ -98,12 +98,12 @@ class NoteEditor(QWidget):
     def expanded(self) -> bool:
         return not self.editor.isHidden()
 
-    def set_expanded(self, expanded: bool) -> None:
+    def set_expanded(self, expanded: bool, focus: bool = True) -> None:
         """Open the editor (with the cursor in it) or close it to the one-line strip."""
         if expanded == self.expanded:
             return
         self.editor.setVisible(expanded)
-        if expanded:
+        if expanded and focus:
             self.editor.setFocus()
         self.expandedChanged.emit(expanded)
 

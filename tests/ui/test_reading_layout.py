@@ -159,3 +159,19 @@ def test_a_state_saved_by_the_old_layout_is_not_restored(launch: Launcher, qtbot
     window._restore_geometry()
     qtbot.waitUntil(window.search_dock.isVisible)
     assert window.bookmarks_dock.isVisible()
+
+
+def test_an_open_note_strip_and_open_panels_are_open_again_at_the_next_start(
+    launch: Launcher, qtbot: QtBot
+) -> None:
+    _app, window = launch()
+    assert window.note_editor is not None
+    window.note_editor.toggle.click()
+    window.show_calendar()
+    qtbot.waitUntil(window.calendar_dock.isVisible)
+    window.close()
+    _app2, again = launch()
+    assert again.note_editor is not None and again.note_editor.expanded
+    assert again.note_action.isChecked()
+    assert again.calendar_dock.isVisible() and not again.search_dock.isVisible()
+    assert not again.note_editor.editor.hasFocus()  # the page keeps the keyboard at start

@@ -100,7 +100,13 @@ class ReadingLayoutMixin(WindowBase):
             shortcut.activated.connect(lambda d=dock: self.close_panel(d))
         self.default_layout()
         if self.note_editor is not None:
-            self.note_editor.expandedChanged.connect(self.note_action.setChecked)
+            self.note_editor.expandedChanged.connect(self._note_toggled)
+            self.note_editor.set_expanded(self.settings.note_open, focus=False)
+
+    def _note_toggled(self, expanded: bool) -> None:
+        self.note_action.setChecked(expanded)
+        self.settings.note_open = expanded
+        self._schedule_save()
 
     def default_layout(self) -> None:
         for dock in self._panel_docks():
