@@ -76,7 +76,7 @@ class NoteEditor(QWidget):
         line.setFrameShadow(QFrame.Shadow.Plain)
         line.setEnabled(False)
         header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 8, 0)
+        header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.toggle, 1)
         header.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -84,8 +84,12 @@ class NoteEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(line)
-        layout.addLayout(header)
-        layout.addWidget(self.editor)
+        self.column = QVBoxLayout()  # lined up with the page's text column (align_with)
+        self.column.setContentsMargins(0, 0, 0, 4)
+        self.column.setSpacing(2)
+        self.column.addLayout(header)
+        self.column.addWidget(self.editor)
+        layout.addLayout(self.column)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -93,6 +97,11 @@ class NoteEditor(QWidget):
         self.editor.textChanged.connect(self._timer.start)
         self.editor.textChanged.connect(self._update_summary)
         self._update_summary()
+
+    def align_with(self, margin: int) -> None:
+        """Line the strip up with the page's text column (``margin`` px either side)."""
+        inset = max(0, margin - 8)  # the button's icon sits a little left of the text
+        self.column.setContentsMargins(inset, 0, inset, 4)
 
     @property
     def expanded(self) -> bool:

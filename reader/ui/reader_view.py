@@ -36,6 +36,7 @@ class ReaderView(QTextBrowser):
     """A QTextBrowser that never fetches anything from outside the pack."""
 
     linkActivated = Signal(QUrl)
+    columnChanged = Signal(int)  # the text column's left margin in px, when it changes
 
     def __init__(self, pack_root: Path, style_sheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,7 @@ class ReaderView(QTextBrowser):
         frame.setTopMargin(16)
         frame.setBottomMargin(24)
         root.setFrameFormat(frame)
+        self.columnChanged.emit(round(margin))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

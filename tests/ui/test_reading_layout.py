@@ -107,6 +107,8 @@ def test_the_text_column_is_bounded_and_centred_in_a_wide_window(
     viewport = window.view.viewport().width()
     assert abs(frame.leftMargin() - frame.rightMargin()) < 1
     assert frame.leftMargin() > viewport / 5  # centred, not at the left edge
+    assert window.note_editor is not None  # the note strip lines up with the column
+    assert abs(window.note_editor.column.contentsMargins().left() - frame.leftMargin()) < 10
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: window.view.viewport().width() < 800)
     margin = document.rootFrame().frameFormat().leftMargin()

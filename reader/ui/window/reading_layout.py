@@ -102,6 +102,10 @@ class ReadingLayoutMixin(WindowBase):
         if self.note_editor is not None:
             self.note_editor.expandedChanged.connect(self._note_toggled)
             self.note_editor.set_expanded(self.settings.note_open, focus=False)
+            self.view.columnChanged.connect(self.note_editor.align_with)
+            self.note_editor.align_with(
+                round(self.view.document().rootFrame().frameFormat().leftMargin())
+            )
 
     def _note_toggled(self, expanded: bool) -> None:
         self.note_action.setChecked(expanded)
