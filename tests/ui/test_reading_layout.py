@@ -177,3 +177,30 @@ def test_an_open_note_strip_and_open_panels_are_open_again_at_the_next_start(
     assert again.note_action.isChecked()
     assert again.calendar_dock.isVisible() and not again.search_dock.isVisible()
     assert not again.note_editor.editor.hasFocus()  # the page keeps the keyboard at start
+
+
+def test_the_menus_hold_every_command_the_toolbar_left_out(launch: Launcher) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    from reader.ui.window.actions import action_specs
+
+    _app, window = launch()
+    in_menus: set[int] = set()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if isinstance(action.menu(), QMenu):
+                menus.append(action.menu())
+            in_menus.add(id(action))
+    missing = [
+        spec.attr
+        for spec in action_specs()
+        if isinstance(action := getattr(window, spec.attr), QAction) and id(action) not in in_menus
+    ]
+    assert missing == []
+    for action in window.toolbar.actions():  # zoom and find went from the toolbar to the menus
+        assert action not in (window.zoom_in_action, window.zoom_out_action, window.find_action)
+    assert {id(window.zoom_in_action), id(window.find_action)} <= in_menus
