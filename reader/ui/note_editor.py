@@ -59,7 +59,8 @@ class NoteEditor(QWidget):
         self.toggle.setObjectName("noteToggle")
         self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Ignored: a long first line of the note is cut, it does not widen the window.
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.toggle.setToolTip(_("Show or hide your note on this section (Ctrl+Shift+N)"))
         self.toggle.setAccessibleName(_("Note on this section"))
         self.toggle.clicked.connect(lambda: self.set_expanded(not self.expanded))

@@ -172,11 +172,6 @@ class SearchPanel(QWidget):
 
         filters = QHBoxLayout()
         for box in (self.scope_box, self.kind_box, self.chapter_box):
-            # Long chapter titles do not widen the panel (it opens beside the page).
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            box.setMinimumContentsLength(6)
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._request_now)
         layout = QVBoxLayout(self)

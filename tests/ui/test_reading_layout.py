@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from reader.i18n import UI_LANGUAGES
-from reader.ui.window.reading_layout import STATE_VERSION
+from reader.ui.window.reading_layout import PANEL_WIDTH, STATE_VERSION
 from tests.ui.conftest import Launcher
 
 
@@ -204,3 +205,23 @@ def test_the_menus_hold_every_command_the_toolbar_left_out(launch: Launcher) -> 
     for action in window.toolbar.actions():  # zoom and find went from the toolbar to the menus
         assert action not in (window.zoom_in_action, window.zoom_out_action, window.find_action)
     assert {id(window.zoom_in_action), id(window.find_action)} <= in_menus
+
+
+@pytest.mark.parametrize("ui", ["de", "lv"])
+def test_panels_and_a_long_note_fit_beside_the_page_at_1024_px(
+    launch: Launcher, qtbot: QtBot, ui: str, default_pack: Path
+) -> None:
+    """Drop-down lists sized to their longest entry (chapter titles, language names) made the
+    checklist and search panels, and a long note the page, wider than a 1024-pixel screen has."""
+    _app, window = launch(default_pack, ui_language=ui)
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.note_editor is not None
+    window.note_editor.editor.setPlainText("A long first line of a note, " * 10)
+    window.show_checklist()
+    window.show_search()
+    qtbot.waitUntil(window.search_dock.isVisible)
+    qtbot.waitUntil(lambda: window.checklist_dock.minimumSizeHint().width() <= 0.6 * 1024)
+    qtbot.waitUntil(lambda: window.search_dock.minimumSizeHint().width() <= PANEL_WIDTH)
+    qtbot.waitUntil(lambda: window.centralWidget().minimumSizeHint().width() <= 300)
+    assert window.width() == 1024

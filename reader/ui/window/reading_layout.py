@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QDockWidget, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLayout,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from reader.i18n import _
 from reader.ui.icons import ICON_SIZE, themed_icon
@@ -24,6 +33,7 @@ CONTENTS_WIDTH = 260  # px, the contents panel on first start
 PANEL_SHARE = 0.36  # of the window at most, for search or the calendar when they open
 PANEL_WIDTH = 440  # px at most, for the same
 LANGUAGE_BOX_WIDTH = 170  # px at most
+BOX_CHARACTERS = 8  # a drop-down list in a panel is at least this wide, whatever its entries
 TOOLBAR_SPACER = "toolbar_spacer"
 
 # Toolbar actions and their icon (resources/icons/<name>.svg).
@@ -76,6 +86,25 @@ def toolbar_spacer() -> QWidget:
     return spacer
 
 
+def narrow_boxes(panel: QWidget) -> None:
+    """Drop-down lists in a panel no longer take their width from their longest entry.
+
+    A chapter title or a language name with its English name made the search and checklist
+    panels wider than a 1024-pixel screen leaves beside the page (the window grew past the
+    screen). The list that drops down still shows the entries in full.
+    """
+    for box in panel.findChildren(QComboBox):
+        if box.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(BOX_CHARACTERS)
+            # QComboBox keeps its minimum size hint from before; a style change drops it.
+            QApplication.sendEvent(box, QEvent(QEvent.Type.StyleChange))
+    for layout in panel.findChildren(QLayout):  # their cached minimum widths are stale
+        layout.invalidate()
+
+
 class ReadingLayoutMixin(WindowBase):
     note_action: QAction
     toolbar: QToolBar
@@ -95,6 +124,7 @@ class ReadingLayoutMixin(WindowBase):
     def _init_reading_layout(self) -> None:
         """Esc closes a panel; the first-start layout is set (a saved state may replace it)."""
         for dock in self._panel_docks():
+            narrow_boxes(dock)
             shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda d=dock: self.close_panel(d))
