@@ -134,7 +134,7 @@ def test_toolbar_does_not_overflow_at_1024_px(launch: Launcher, qtbot: QtBot, ui
 
 def test_icons_are_drawn_in_the_theme_text_colour(launch: Launcher, qtbot: QtBot) -> None:
     _app, window = launch()
-    for theme in ("dark", "light", "contrast"):
+    for theme in ("dark", "contrast", "light"):  # light last: the theme is application-wide
         window.set_theme(theme)
         ink = QColor(window.palette().color(QPalette.ColorRole.ButtonText))
         image = window.back_action.icon().pixmap(20, 20).toImage()
