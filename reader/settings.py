@@ -47,6 +47,7 @@ class Settings:
     theme: str = "system"  # View > Theme: system, light, dark or contrast (reader.themes)
     checklist_id: str = ""  # the checklist shown last (reader.userdata.checklists)
     checklist_second_language: str = ""  # shown side by side with it; "" for none
+    note_open: bool = False  # the note strip under the page shows its editor
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

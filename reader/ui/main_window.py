@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
+from reader.ui.window.reading_layout import ReadingLayoutMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
@@ -66,6 +66,7 @@ class MainWindow(
     PackImportMixin,
     PrintingMixin,
     ThemeMixin,
+    ReadingLayoutMixin,
 ):
     def __init__(
         self,
@@ -110,23 +111,19 @@ class MainWindow(
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.language_notice)
-        page_layout.addWidget(self.view)
+        page_layout.addWidget(self.view, 1)
         page_layout.addWidget(self.find_bar)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(page)
         self.note_editor: NoteEditor | None = None
-        if store is not None:
+        if store is not None:  # the note strip under the page (reading_layout.py)
             self.note_editor = NoteEditor(store, self.data_guard)
-            self.splitter.addWidget(self.note_editor)
-            self.splitter.setStretchFactor(0, 5)
-            self.splitter.setStretchFactor(1, 1)
+            page_layout.addWidget(self.note_editor)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.data_notice)
         layout.addWidget(self.data_problem_bar)
-        layout.addWidget(self.splitter)
+        layout.addWidget(page, 1)
         self.setCentralWidget(central)
 
         self.toc = TocPanel()
@@ -140,7 +137,7 @@ class MainWindow(
         self.search_panel = SearchPanel(pack)
         self.search_panel.searchRequested.connect(self._on_search_requested)
         self.search_panel.hitActivated.connect(self.open_hit)
-        self.search_panel.closeRequested.connect(self.view.setFocus)
+        self.search_panel.closeRequested.connect(self.close_search)
         self.search_dock = QDockWidget(_("Search"), self)
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search_panel)
@@ -201,6 +198,8 @@ class MainWindow(
         actions = create_actions(self)
         build_menus(self, actions)
         self.toolbar = build_toolbar(self, actions)
+        self._style_toolbar()
+        self._init_reading_layout()
         self.problem_label = QLabel()
         self.statusBar().addPermanentWidget(self.index_progress)
         self.statusBar().addPermanentWidget(self.problem_label)

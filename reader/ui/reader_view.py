@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.ui.pack_resources import pack_resource_path
@@ -15,12 +23,20 @@ BASE_POINT_SIZE = 11.0
 HIGHLIGHT = QColor("#ffe066")
 CURRENT_HIGHLIGHT = QColor("#ff9f1c")
 HIGHLIGHT_TEXT = QColor("#000000")
+# The reading column: at most about this many characters of running text a line, centred in a
+# wide window; a narrow window uses its whole width less the side margin.
+LINE_CHARACTERS = 72
+SIDE_MARGIN = 24  # px, at least, either side of the column
+# Ordinary running text (its average character is narrower than the font's averageCharWidth,
+# which counts capitals and digits alike).
+_SAMPLE = "the handbook helps municipal staff to recognise trafficking and to respond to it"
 
 
 class ReaderView(QTextBrowser):
     """A QTextBrowser that never fetches anything from outside the pack."""
 
     linkActivated = Signal(QUrl)
+    columnChanged = Signal(int)  # the text column's left margin in px, when it changes
 
     def __init__(self, pack_root: Path, style_sheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,12 +70,39 @@ class ReaderView(QTextBrowser):
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.document().setDefaultFont(font)
         self.setFont(font)
+        self.fit_column()
+
+    # Reading column ---------------------------------------------------------------------------
+    def column_width(self) -> float:
+        """The widest the text column gets, in px: LINE_CHARACTERS of the body font."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * LINE_CHARACTERS
+
+    def fit_column(self) -> None:
+        """Centre the text in a column of at most :meth:`column_width` (the page margins)."""
+        available = self.viewport().width()
+        margin = max(float(SIDE_MARGIN), (available - self.column_width()) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() == margin and frame.rightMargin() == margin:
+            return
+        frame.setLeftMargin(margin)
+        frame.setRightMargin(margin)
+        frame.setTopMargin(16)
+        frame.setBottomMargin(24)
+        root.setFrameFormat(frame)
+        self.columnChanged.emit(round(margin))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_column()
 
     # Page -------------------------------------------------------------------------------------
     def show_page(self, html: str) -> None:
         self.clear_matches()
         self._html = html
         self.setHtml(html)
+        self.fit_column()
         self.verticalScrollBar().setValue(0)
 
     def set_theme_css(self, css: str) -> None:
@@ -69,6 +112,7 @@ class ReaderView(QTextBrowser):
             position = self.verticalScrollBar().value()
             self.clear_matches()
             self.setHtml(self._html)
+            self.fit_column()
             self.verticalScrollBar().setValue(position)
 
     # Find ---------------------------------------------------------------------------------------

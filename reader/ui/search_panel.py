@@ -183,6 +183,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.suggestion_label)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # takes the space while there are no results to list
+        self.results.hide()  # not shown empty
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -280,6 +282,7 @@ class SearchPanel(QWidget):
             item.setData(0, HTML_ROLE, hit_html(hit, hit.lang != current_lang))
             group.addChild(item)
         self.results.expandAll()
+        self.results.setVisible(bool(results.hits))
         count = len(results.hits)
         if not results.query.strip():
             self.count_label.setText("")

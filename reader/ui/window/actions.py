@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from reader import APP_NAME
 from reader.i18n import UI_LANGUAGES, _
 from reader.ui.window.languages import language_label
 from reader.ui.window.pack_import import pack_import_actions
@@ -41,179 +39,22 @@ class ActionSpec:
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
     from reader.ui.window.checklists import checklist_actions
+    from reader.ui.window.core_actions import core_actions  # it imports ActionSpec from here
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
     from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
+    from reader.ui.window.reading_layout import layout_actions  # it imports ActionSpec from here
     from reader.ui.window.theming import theme_actions  # it imports ActionSpec from here
 
-    std = QKeySequence.StandardKey
     return [
         *printing_actions(),
-        ActionSpec(
-            "back_action", _("Back"), "go_back", (std.Back,), "back", _("Go back (Alt+Left)")
-        ),
-        ActionSpec(
-            "forward_action",
-            _("Forward"),
-            "go_forward",
-            (std.Forward,),
-            "forward",
-            _("Go forward (Alt+Right)"),
-        ),
-        ActionSpec(
-            "previous_action",
-            _("Previous section"),
-            "previous_section",
-            ("Ctrl+PgUp",),
-            "previousSection",
-            _("Previous section (Ctrl+Page Up)"),
-        ),
-        ActionSpec(
-            "next_action",
-            _("Next section"),
-            "next_section",
-            ("Ctrl+PgDown",),
-            "nextSection",
-            _("Next section (Ctrl+Page Down)"),
-        ),
-        ActionSpec(
-            "zoom_in_action",
-            _("Zoom in"),
-            "zoom_in",
-            (std.ZoomIn, "Ctrl+="),
-            "zoomIn",
-            _("Larger text (Ctrl++)"),
-        ),
-        ActionSpec(
-            "zoom_out_action",
-            _("Zoom out"),
-            "zoom_out",
-            (std.ZoomOut,),
-            "zoomOut",
-            _("Smaller text (Ctrl+-)"),
-        ),
-        ActionSpec(
-            "zoom_reset_action",
-            _("Actual size"),
-            "zoom_reset",
-            ("Ctrl+0",),
-            "zoomReset",
-            _("Normal text size"),
-        ),
-        ActionSpec(
-            "find_action",
-            _("Find in page…"),
-            "show_find",
-            (std.Find,),
-            "find",
-            _("Find in this page"),
-        ),
-        ActionSpec(
-            "search_action",
-            _("Search…"),
-            "show_search",
-            ("Ctrl+K", "Ctrl+Shift+F"),
-            "search",
-            _("Search the handbook (Ctrl+K)"),
-        ),
-        ActionSpec("next_hit_action", _("Next highlight"), "next_highlight", ("F3",), "nextHit"),
-        ActionSpec(
-            "previous_hit_action",
-            _("Previous highlight"),
-            "previous_highlight",
-            ("Shift+F3",),
-            "previousHit",
-        ),
-        ActionSpec(
-            "home_action", _("Home"), "go_home", ("Alt+Home",), "home", _("Start page (Alt+Home)")
-        ),
-        ActionSpec(
-            "bookmark_action",
-            _("Bookmark this section"),
-            "toggle_section_bookmark",
-            ("Ctrl+D",),
-            "bookmarkSection",
-            _("Star this section (Ctrl+D)"),
-            checkable=True,
-            needs_store=True,
-        ),
-        ActionSpec(
-            "calendar_action",
-            _("Calendar"),
-            "show_calendar",
-            ("Ctrl+Shift+E",),
-            "calendar",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "bookmarks_action",
-            _("Bookmarks and notes"),
-            "show_bookmarks",
-            ("Ctrl+B",),
-            "bookmarks",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "rebuild_index_action",
-            _("Rebuild search index"),
-            "rebuild_search_index",
-            name="rebuildIndex",
-        ),
-        ActionSpec(
-            "export_ics_action",
-            _("Export calendar (.ics)…"),
-            "_export_ics",
-            name="exportIcs",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "import_ics_action",
-            _("Import calendar (.ics)…"),
-            "_import_ics",
-            name="importIcs",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "export_data_action",
-            _("Export my data…"),
-            "choose_export_data",
-            name="exportData",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "import_data_action",
-            _("Import my data…"),
-            "choose_import_data",
-            name="importData",
-            needs_store=True,
-        ),
-        ActionSpec(
-            "copy_link_action",
-            _("Copy link to this section"),
-            "copy_link",
-            ("Ctrl+Shift+L",),
-            "copyLink",
-        ),
-        ActionSpec(
-            "full_screen_action",
-            _("Full screen"),
-            "toggle_full_screen",
-            (std.FullScreen, "F11"),
-            "fullScreen",
-            checkable=True,
-        ),
-        ActionSpec(
-            "problems_action", _("Content problems…"), "show_problems", name="contentProblems"
-        ),
-        ActionSpec(
-            "about_action", _("About {app}").format(app=APP_NAME), "show_about", name="about"
-        ),
-        ActionSpec("quit_action", _("Quit"), "close", (std.Quit, "Ctrl+Q"), "quit"),
+        *core_actions(),
         *checklist_actions(),
         *presenting_actions(),
         *edition_actions(),
         *pack_import_actions(),
         *theme_actions(),
+        *layout_actions(),
     ]
 
 
@@ -269,6 +110,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             None,
             "toc_action",
             "search_toggle",
+            "note_action",
             "full_screen_action",
             None,
             "present_action",
@@ -278,19 +120,20 @@ MENUS: list[tuple[str, list[str | None]]] = [
     ("help", ["shortcuts_action", "changes_action", None, "about_action"]),
 ]
 
+# The toolbar: navigation on the left, the tools on the right ("toolbar_spacer" pushes them);
+# zoom and find are in the menus. Icons and short labels: reading_layout.py.
 TOOLBAR: list[str | None] = [
     "home_action",
     "back_action",
     "forward_action",
+    None,
     "previous_action",
     "next_action",
-    "bookmark_action",
     None,
+    "bookmark_action",
+    "toolbar_spacer",
     "language_box",
     None,
-    "zoom_out_action",
-    "zoom_in_action",
-    "find_action",
     "search_action",
     "calendar_action",
     "checklist_action",
@@ -386,14 +229,17 @@ def _language_menus(window: MainWindow, view_menu: QMenu) -> None:
 
 
 def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    from reader.ui.window.reading_layout import toolbar_spacer  # it imports ActionSpec from here
+
     toolbar = QToolBar(_("Navigation"))
     toolbar.setObjectName("navigationToolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for entry in TOOLBAR:
         if entry is None:
             toolbar.addSeparator()
         elif entry == "language_box":
             toolbar.addWidget(window.language_box)
+        elif entry == "toolbar_spacer":
+            toolbar.addWidget(toolbar_spacer())
         else:
             toolbar.addAction(actions[entry])
     window.addToolBar(toolbar)

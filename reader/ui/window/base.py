@@ -120,6 +120,9 @@ class WindowBase(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         raise NotImplementedError
 
+    def fit_panel(self, dock: QDockWidget) -> None:
+        raise NotImplementedError
+
     def _save_checklist_note(self) -> None:
         raise NotImplementedError
 

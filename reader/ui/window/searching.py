@@ -13,6 +13,7 @@ class SearchMixin(WindowBase):
     def show_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
+        self.fit_panel(self.search_dock)
         self.search_panel.focus_field()
 
     def _on_search_requested(self, text: str, scope: str, kind: str, chapter: str) -> None:

@@ -79,6 +79,7 @@ class UserDataMixin(WindowBase):
         if self.calendar_panel is not None:
             self.calendar_dock.show()
             self.calendar_dock.raise_()
+            self.fit_panel(self.calendar_dock)
             self.calendar_panel.agenda.setFocus()
 
     def show_bookmarks(self) -> None:

@@ -10,6 +10,7 @@ from reader.i18n import _
 from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
 from reader.ui.home_page import HOME_ID
 from reader.ui.window.base import WindowBase
+from reader.ui.window.reading_layout import STATE_VERSION
 
 ZOOM_STEP = 10
 
@@ -50,12 +51,14 @@ class ViewStateMixin(WindowBase):
         else:
             self.resize(1100, 750)
         if self.settings.window_state:
-            self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+            # A state of another layout version is not applied: the first-start layout stays.
+            state = QByteArray(base64.b64decode(self.settings.window_state))
+            self.restoreState(state, STATE_VERSION)
 
     def store_state(self) -> Settings:
         """Copy the window's state into the settings object and return it."""
         self.settings.window_geometry = base64.b64encode(self.saveGeometry().data()).decode()
-        self.settings.window_state = base64.b64encode(self.saveState().data()).decode()
+        self.settings.window_state = base64.b64encode(self.saveState(STATE_VERSION).data()).decode()
         self.settings.content_language = self.content_language
         self.settings.zoom_percent = self.zoom_percent
         if self.current_section and self.current_section != HOME_ID:
