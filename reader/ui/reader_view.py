@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.ui.pack_resources import pack_resource_path
@@ -21,6 +21,7 @@ class ReaderView(QTextBrowser):
     """A QTextBrowser that never fetches anything from outside the pack."""
 
     linkActivated = Signal(QUrl)
+    widthChanged = Signal(int)  # the viewport's new width (the start page reflows its cards)
 
     def __init__(self, pack_root: Path, style_sheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,20 @@ class ReaderView(QTextBrowser):
         self._html = html
         self.setHtml(html)
         self.verticalScrollBar().setValue(0)
+
+    def replace_page(self, html: str) -> None:
+        """Show a new layout of the same page, keeping the scroll position."""
+        position = self.verticalScrollBar().value()
+        self.clear_matches()
+        self._html = html
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(position)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        old = event.oldSize().width()
+        super().resizeEvent(event)
+        if old != event.size().width():
+            self.widthChanged.emit(self.viewport().width())
 
     def set_theme_css(self, css: str) -> None:
         """Page colours of a theme, after the base style sheet; the page shown is restyled."""
