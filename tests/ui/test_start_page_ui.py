@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.content.loader import load_pack
@@ -36,6 +37,7 @@ def links(window: MainWindow) -> dict[str, tuple[str, int]]:
 
 def click_link(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Click the link ``text`` with the mouse, where it is drawn."""
+    QApplication.processEvents()  # a pending resize may lay the page out again first
     _href, position = links(window)[text]
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(position + 1)
@@ -96,11 +98,11 @@ def test_an_event_link_opens_the_calendar_on_that_event(launch: Launcher, qtbot:
 def test_the_checklist_and_calendar_links_open_their_panels(launch: Launcher, qtbot: QtBot) -> None:
     _app, window = launch()
     window.go_home()
-    click_link(qtbot, window, "Indicators checklist")
-    qtbot.waitUntil(window.checklist_dock.isVisible)
     window.calendar_dock.hide()
     click_link(qtbot, window, "Calendar")
     qtbot.waitUntil(window.calendar_dock.isVisible)
+    click_link(qtbot, window, "Indicators checklist")
+    qtbot.waitUntil(window.checklist_dock.isVisible)
 
 
 def test_cards_reflow_with_the_width_and_follow_the_theme(launch: Launcher, qtbot: QtBot) -> None:
