@@ -1,70 +1,196 @@
-"""The start page: the handbook, where you left off, upcoming bookmarked events, chapters."""
+"""The start page as HTML for the reading pane, in the colours of the current theme.
+
+What it shows is chosen in reader/start_page.py (no Qt); this module lays it out in the subset
+of HTML and CSS that QTextBrowser understands: tables for the card grid (1 to 3 columns, chosen
+from the page width), inline colours from reader.themes, one type scale and an 8-pixel grid.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
+from urllib.parse import quote
 
-from reader.calendar import entries_from_own, entries_from_pack, occurrences
-from reader.content.model import Pack
 from reader.content.pages import section_link
-from reader.i18n import _, format_date_range
-from reader.userdata import UserStore
+from reader.i18n import _, format_date_range, format_month_year
+from reader.start_page import ChapterCard, StartPage, UpcomingEvent
+from reader.themes import Colours
 
 HOME_ID = "home"
-UPCOMING_DAYS = 14
+START_SCHEME = "start"  # start:calendar, start:checklist, start:event?uid=...
+CALENDAR_LINK = f"{START_SCHEME}:calendar"
+CHECKLIST_LINK = f"{START_SCHEME}:checklist"
+
+# One type scale, relative to the page's base size (so that zoom scales it: Qt's rich text takes
+# CSS size keywords as steps from the default font), and spacing on an 8-pixel grid.
+SIZE_TITLE = "xx-large"
+SIZE_LEAD = "large"
+SIZE_HEADING = "x-large"
+SIZE_CARD = "large"
+SIZE_SMALL = "small"
+GAP = 16  # between cards
+PAD = 16  # inside a card
 
 
-def upcoming_bookmarked(
-    pack: Pack, store: UserStore, lang: str, today: dt.date
-) -> list[tuple[dt.date, dt.date, str, str]]:
-    """(start, end, title, chapter link) of bookmarked events in the next 14 days."""
-    entries = entries_from_pack(pack, lang) + entries_from_own(store.own_events())
-    marked = {b.target_id for b in store.bookmarks("event")}
-    chosen = [e for e in entries if e.uid in marked]
-    result = []
-    for occ in occurrences(chosen, today, today + dt.timedelta(days=UPCOMING_DAYS)):
-        result.append((occ.start, occ.end, occ.entry.title, occ.entry.chapter))
-    return result
+def event_link(uid: str) -> str:
+    return f"{START_SCHEME}:event?uid={quote(uid, safe='')}"
 
 
-def home_html(pack: Pack, store: UserStore | None, lang: str, last_section: str | None) -> str:
-    edition = pack.edition(lang) or pack.edition(pack.source_language)
-    parts = [f"<h1>{html.escape(pack.title(lang))}</h1>"]
-    if edition and edition.subtitle:
-        parts.append(f'<p class="crumb">{html.escape(edition.subtitle)}</p>')
-    if last_section and pack.section(lang, last_section):
-        section = pack.section(lang, last_section)
-        assert section is not None
-        label = html.escape(_("Continue reading:"))
-        title = html.escape(section.title)
-        parts.append(f'<p>{label} <a href="{section_link(last_section)}">{title}</a></p>')
-    if store is not None:
-        upcoming = upcoming_bookmarked(pack, store, lang, dt.date.today())
-        heading = html.escape(_("Your events in the next 14 days"))
-        parts.append(f"<h2>{heading}</h2>")
-        if upcoming:
-            items = []
-            for start, end, title, target in upcoming:
-                when = html.escape(format_date_range(start, end))
-                text = html.escape(title)
-                if target:
-                    text = f'<a href="{section_link(target)}">{text}</a>'
-                items.append(f"<li><b>{when}</b> — {text}</li>")
-            parts.append("<ul>" + "".join(items) + "</ul>")
-        else:
-            hint = _(
-                "No bookmarked events in the next 14 days. Star events in the calendar to see them here."  # noqa: E501
-            )
-            parts.append(f"<p>{html.escape(hint)}</p>")
-    chapters_heading = html.escape(_("Chapters"))
-    parts.append(f"<h2>{chapters_heading}</h2>")
-    items = []
-    for chapter_id in pack.manifest.chapters if pack.manifest else ():
-        chapter = edition.chapters.get(chapter_id) if edition else None
-        if chapter is not None:
-            items.append(
-                f'<li><a href="{section_link(chapter_id)}">{html.escape(chapter.title)}</a></li>'
-            )
-    parts.append('<ul class="toc">' + "".join(items) + "</ul>")
-    return "\n".join(parts)
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _link(href: str, text: str, c: Colours, size: str = "", bold: bool = False) -> str:
+    style = f"color:{c.link}; text-decoration:none;"
+    if size:
+        style += f" font-size:{size};"
+    if bold:
+        style += " font-weight:600;"
+    return f'<a href="{_e(href)}" style="{style}">{_e(text)}</a>'
+
+
+def _label(text: str, c: Colours) -> str:
+    """The small accent-coloured line that names a card."""
+    return (
+        f'<p style="margin:0px 0px 8px 0px; color:{c.link}; font-size:{SIZE_SMALL};'
+        f' font-weight:600;">{_e(text)}</p>'
+    )
+
+
+def _muted(text: str, c: Colours, top: int = 8, size: str = "medium") -> str:
+    return (
+        f'<p style="margin:{top}px 0px 0px 0px; color:{c.muted}; font-size:{size};">{_e(text)}</p>'
+    )
+
+
+def _grid(cells: list[str], columns: int, c: Colours) -> str:
+    """Cards in rows of ``columns``, equal widths; the last row is filled with empty cells."""
+    width = 100 // columns
+    rows = []
+    for first in range(0, len(cells), columns):
+        row = cells[first : first + columns]
+        tds = [
+            f'<td width="{width}%" valign="top" bgcolor="{c.alternate_base}"'
+            f' style="border:1px solid {c.border}; padding:{PAD}px;">{cell}</td>'
+            for cell in row
+        ]
+        tds += [f'<td width="{width}%"></td>'] * (columns - len(row))
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    return (
+        f'<table width="100%" cellspacing="{GAP}" cellpadding="0"'
+        f' style="border:none; margin:0px;">{"".join(rows)}</table>'
+    )
+
+
+def _heading(text: str, c: Colours) -> str:
+    return (
+        f'<p style="margin:{3 * 8}px {GAP}px 0px {GAP}px; color:{c.text};'
+        f' font-size:{SIZE_HEADING}; font-weight:600;">{_e(text)}</p>'
+    )
+
+
+def _chapter_card(card: ChapterCard, c: Colours) -> str:
+    title = _link(section_link(card.chapter_id), card.title, c, SIZE_CARD, bold=True)
+    parts = [f'<p style="margin:0px;">{title}</p>']
+    if card.summary:
+        parts.append(_muted(card.summary, c))
+    return "".join(parts)
+
+
+def _resume_card(page: StartPage, c: Colours) -> str:
+    target = page.resume
+    if target is None:
+        return ""
+    label = _("Continue where you left off") if target.resumed else _("Start reading")
+    parts = [_label(label, c)]
+    parts.append(
+        f'<p style="margin:0px;">'
+        f"{_link(section_link(target.section_id), target.title, c, SIZE_CARD, bold=True)}</p>"
+    )
+    if target.chapter_title:
+        parts.append(_muted(target.chapter_title, c, top=0, size=SIZE_SMALL))
+    if target.summary:
+        parts.append(_muted(target.summary, c))
+    return "".join(parts)
+
+
+def _indicators_card(page: StartPage, c: Colours, checklist: bool) -> str:
+    card = page.indicators
+    if card is None:
+        return ""
+    parts = [_label(card.title, c)]
+    chapter = section_link(card.chapter_id)
+    main = (CHECKLIST_LINK, _("Indicators checklist")) if checklist else (chapter, card.title)
+    parts.append(f'<p style="margin:0px;">{_link(*main, c, SIZE_CARD, bold=True)}</p>')
+    if card.summary:
+        parts.append(_muted(card.summary, c))
+    if checklist:
+        chapter_link = _link(chapter, _("Read the chapter"), c, bold=True)
+        parts.append(f'<p style="margin:{PAD}px 0px 0px 0px;">{chapter_link} →</p>')
+    return "".join(parts)
+
+
+def _when(event: UpcomingEvent) -> str:
+    if event.month_only:
+        return format_month_year(event.start)
+    return format_date_range(event.start, event.end)
+
+
+def _events_card(page: StartPage, c: Colours, calendar: bool) -> str:
+    parts = [_label(_("Upcoming events"), c)]
+    if not page.events:
+        none = _("No events")
+        parts.append(f'<p style="margin:0px;">{_e(none)}</p>')
+    for number, event in enumerate(page.events):
+        star = f'<span style="color:{c.link};">★ </span>' if event.starred else ""
+        title = _link(event_link(event.uid), event.title, c) if calendar else _e(event.title)
+        top = 0 if number == 0 else 8
+        parts.append(
+            f'<p style="margin:{top}px 0px 0px 0px; color:{c.muted}; font-size:{SIZE_SMALL};">'
+            f"{_e(_when(event))}</p>"
+            f'<p style="margin:0px;">{star}{title}</p>'
+        )
+    if calendar:
+        calendar_link = _link(CALENDAR_LINK, _("Calendar"), c, bold=True)
+        parts.append(f'<p style="margin:{PAD}px 0px 0px 0px;">{calendar_link} →</p>')
+    return "".join(parts)
+
+
+def start_page_html(
+    page: StartPage, c: Colours, columns: int, calendar: bool = True, checklist: bool = True
+) -> str:
+    """The start page; ``calendar``/``checklist``: whether those panels can be opened."""
+    columns = max(1, min(3, columns))
+    narrow = columns == 1  # one step down the scale, so that the title fits a narrow page
+    header = [
+        f'<p style="margin:{GAP}px {GAP}px 0px {GAP}px; color:{c.text};'
+        f' font-size:{SIZE_HEADING if narrow else SIZE_TITLE}; font-weight:600;">'
+        f"{_e(page.title)}</p>"
+    ]
+    if page.subtitle:
+        header.append(
+            f'<p style="margin:8px {GAP}px 0px {GAP}px; color:{c.muted};'
+            f' font-size:{"medium" if narrow else SIZE_LEAD};">{_e(page.subtitle)}</p>'
+        )
+    if page.intro:
+        header.append(
+            f'<p style="margin:{GAP}px {GAP}px 0px {GAP}px; color:{c.text};">{_e(page.intro)}</p>'
+        )
+    overview = [
+        cell
+        for cell in (
+            _resume_card(page, c),
+            _indicators_card(page, c, checklist),
+            _events_card(page, c, calendar),
+        )
+        if cell
+    ]
+    chapters = [_chapter_card(card, c) for card in page.chapters]
+    chapters_heading = _("Chapters")
+    return (
+        f'<body style="color:{c.text}; background-color:{c.base};">'
+        + "".join(header)
+        + f'<div style="margin-top:8px;">{_grid(overview, columns, c)}</div>'
+        + _heading(chapters_heading, c)
+        + _grid(chapters, columns, c)
+        + "</body>"
+    )

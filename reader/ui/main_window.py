@@ -46,6 +46,7 @@ from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.reading_layout import ReadingLayoutMixin
 from reader.ui.window.searching import SearchMixin
+from reader.ui.window.start_page import StartPageMixin
 from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -67,6 +68,7 @@ class MainWindow(
     PrintingMixin,
     ThemeMixin,
     ReadingLayoutMixin,
+    StartPageMixin,
 ):
     def __init__(
         self,
@@ -211,6 +213,7 @@ class MainWindow(
         self.toc.populate(pack, self.content_language)
         self.search_panel.set_language(self.content_language)
         self._init_theme()
+        self._init_start_page()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def show_find(self) -> None:

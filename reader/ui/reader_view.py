@@ -37,6 +37,7 @@ class ReaderView(QTextBrowser):
 
     linkActivated = Signal(QUrl)
     columnChanged = Signal(int)  # the text column's left margin in px, when it changes
+    widthChanged = Signal(int)  # the viewport's new width (the start page reflows its cards)
 
     def __init__(self, pack_root: Path, style_sheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,10 +94,6 @@ class ReaderView(QTextBrowser):
         root.setFrameFormat(frame)
         self.columnChanged.emit(round(margin))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_column()
-
     # Page -------------------------------------------------------------------------------------
     def show_page(self, html: str) -> None:
         self.clear_matches()
@@ -104,6 +101,22 @@ class ReaderView(QTextBrowser):
         self.setHtml(html)
         self.fit_column()
         self.verticalScrollBar().setValue(0)
+
+    def replace_page(self, html: str) -> None:
+        """Show a new layout of the same page, keeping the scroll position."""
+        position = self.verticalScrollBar().value()
+        self.clear_matches()
+        self._html = html
+        self.setHtml(html)
+        self.fit_column()
+        self.verticalScrollBar().setValue(position)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        old = event.oldSize().width()
+        super().resizeEvent(event)
+        self.fit_column()
+        if old != event.size().width():
+            self.widthChanged.emit(self.viewport().width())
 
     def set_theme_css(self, css: str) -> None:
         """Page colours of a theme, after the base style sheet; the page shown is restyled."""

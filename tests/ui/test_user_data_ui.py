@@ -197,20 +197,21 @@ def test_bad_ics_gives_a_clear_error_and_changes_nothing(launch: Launcher, tmp_p
     assert app.store.own_events() == []
 
 
-def test_start_page_shows_bookmarked_events_of_the_next_two_weeks(launch: Launcher) -> None:
+def test_start_page_shows_the_next_three_events_and_stars_the_bookmarked(
+    launch: Launcher,
+) -> None:
     app, window = launch()
     assert app.store is not None
-    soon = dt.date.today() + dt.timedelta(days=3)
-    later = dt.date.today() + dt.timedelta(days=30)
-    for event in (own_event("Soon meeting", soon), own_event("Later meeting", later)):
-        app.store.save_event(event)
-        app.store.add_bookmark("event", event.uid)
-    app.store.save_event(own_event("Not starred", soon))
+    today = dt.date.today()  # same day: by title, all before the pack's "EU Anti-Trafficking Day"
+    for title in ("A first meeting", "B second meeting", "C third meeting", "D fourth meeting"):
+        app.store.save_event(own_event(title, today))
+    app.store.add_bookmark("event", "b-second-meeting@test")
     window.go_home()
     text = window.view.toPlainText()
-    assert "Your events in the next 14 days" in text
-    assert "Soon meeting" in text
-    assert "Later meeting" not in text and "Not starred" not in text
+    assert "Upcoming events" in text
+    assert "A first meeting" in text and "C third meeting" in text
+    assert "★ B second meeting" in text and "★ A first meeting" not in text
+    assert "D fourth meeting" not in text
     assert not window.bookmark_action.isEnabled()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QProgressBar
 
@@ -109,6 +109,12 @@ class WindowBase(QMainWindow):
         raise NotImplementedError
 
     def _show_home(self, record: bool) -> None:
+        raise NotImplementedError
+
+    def _refresh_start_page(self) -> None:
+        raise NotImplementedError
+
+    def _on_start_link(self, url: QUrl) -> None:
         raise NotImplementedError
 
     def _switch_language(self, lang: str) -> None:

@@ -12,7 +12,7 @@ from reader import APP_NAME
 from reader.content.pages import neighbours, render_page
 from reader.content.render import INTERNAL_SCHEME
 from reader.i18n import _
-from reader.ui.home_page import HOME_ID, home_html
+from reader.ui.home_page import HOME_ID, START_SCHEME
 from reader.ui.window.base import WindowBase
 
 LINK_PREFIX = "strom:"
@@ -62,25 +62,6 @@ class NavigationMixin(WindowBase):
         self._schedule_save()
         self.sectionOpened.emit(section_id, self.content_language)
         return True
-
-    def _show_home(self, record: bool) -> None:
-        last = self.settings.last_section or None
-        lang = self.content_language
-        page = self.data_guard.read(
-            _("Your bookmarked events could not be read."),
-            lambda: home_html(self.pack, self.store, lang, last),
-            lambda: home_html(self.pack, None, lang, last),
-        )
-        self.view.show_page(page)
-        self.language_notice.hide()
-        self.current_section = HOME_ID
-        if record:
-            self.history.visit(HOME_ID)
-        self.toc.clearSelection()
-        self._sync_user_data(None)
-        self.setWindowTitle(APP_NAME)
-        self._update_navigation()
-        self.sectionOpened.emit(HOME_ID, self.content_language)
 
     def go_home(self) -> None:
         self.open_section(HOME_ID)
@@ -142,6 +123,9 @@ class NavigationMixin(WindowBase):
             if target.startswith("indicator-"):
                 return
             self.open_section(target, lang)
+            return
+        if url.scheme() == START_SCHEME:
+            self._on_start_link(url)
             return
         address = url.toString()
         QGuiApplication.clipboard().setText(address.removeprefix("mailto:"))

@@ -78,6 +78,7 @@ class ThemeMixin(WindowBase):
         if key != self.theme_applied:
             self.view.set_theme_css(page_css(THEMES[key]))
             self.theme_applied = key
+            self._refresh_start_page()
         return key
 
     def on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import logging
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from reader.i18n import _
 from reader.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
@@ -13,6 +17,29 @@ from reader.ui.window.base import WindowBase
 from reader.ui.window.reading_layout import STATE_VERSION
 
 ZOOM_STEP = 10
+DEFAULT_SIZE = (1100, 750)
+MIN_PAGE_WIDTH = 240  # the page keeps at least this much room beside docks of a saved state
+
+log = logging.getLogger(__name__)
+
+
+def decode_saved(text: str) -> QByteArray | None:
+    """The bytes of a saved geometry or state, or None if it is not base64 (or empty)."""
+    if not text:
+        return None
+    try:
+        return QByteArray(base64.b64decode(text, validate=True))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def fit_rect(rect: QRect, available: QRect) -> QRect:
+    """``rect`` made no larger than ``available`` and moved inside it."""
+    width = min(rect.width(), available.width())
+    height = min(rect.height(), available.height())
+    left = max(available.left(), min(rect.left(), available.right() + 1 - width))
+    top = max(available.top(), min(rect.top(), available.bottom() + 1 - height))
+    return QRect(left, top, width, height)
 
 
 class ViewStateMixin(WindowBase):
@@ -46,14 +73,71 @@ class ViewStateMixin(WindowBase):
         self.full_screen_action.setChecked(self.isFullScreen())
 
     def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
-        else:
-            self.resize(1100, 750)
-        if self.settings.window_state:
-            # A state of another layout version is not applied: the first-start layout stays.
-            state = QByteArray(base64.b64decode(self.settings.window_state))
-            self.restoreState(state, STATE_VERSION)
+        """Size, place and dock layout as saved, where they still make sense on this screen.
+
+        A geometry from a larger screen is shrunk and moved onto the current one; a state of
+        another layout version, or bytes that are not a state at all, are ignored (the default
+        layout stays); a restored layout that hides the toolbar is corrected.
+        """
+        geometry = decode_saved(self.settings.window_geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            if self.settings.window_geometry:
+                log.warning("saved window geometry is not usable; using the default size")
+            self.resize(*DEFAULT_SIZE)
+        self._fit_on_screen()
+        state = decode_saved(self.settings.window_state)
+        if state is not None:
+            default = self.saveState(STATE_VERSION)
+            if not self.restoreState(state, STATE_VERSION):
+                log.warning("saved window layout is of another version or damaged; ignored")
+                self.restoreState(default, STATE_VERSION)
+        elif self.settings.window_state:
+            log.warning("saved window layout is not base64; ignored")
+        for toolbar in self.findChildren(QToolBar):
+            if toolbar.isHidden() and toolbar.parent() is self:
+                toolbar.show()
+        self._layout_checked = False
+
+    def _fit_on_screen(self) -> None:
+        """Shrink and move the window (with its frame) into the screen it opens on."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        screen = QGuiApplication.screenAt(frame.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        margins = (frame.width() - self.width(), frame.height() - self.height())
+        fitted = fit_rect(frame, available)
+        if fitted != frame:
+            self.resize(fitted.width() - margins[0], fitted.height() - margins[1])
+            self.move(fitted.topLeft())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_layout_checked", True):
+            self._layout_checked = True
+            self._fit_on_screen()  # again: only a shown window knows the size of its frame
+            self._make_room_for_the_page()
+
+    def _make_room_for_the_page(self) -> None:
+        """Docks floating off every screen come back; docks that squeeze the page shrink."""
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        for dock in self.findChildren(QDockWidget):
+            if dock.isFloating() and not any(a.intersects(dock.geometry()) for a in screens):
+                dock.setFloating(False)
+        page = self.centralWidget()
+        if page is None:
+            return
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        wide = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if d.isVisible() and not d.isFloating() and self.dockWidgetArea(d) in sides
+        ]
+        if page.width() < MIN_PAGE_WIDTH and wide:
+            share = max(120, (self.width() - MIN_PAGE_WIDTH * 2) // len(wide))
+            self.resizeDocks(wide, [share] * len(wide), Qt.Orientation.Horizontal)
 
     def store_state(self) -> Settings:
         """Copy the window's state into the settings object and return it."""
