@@ -10,11 +10,9 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocu
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.ui.pack_resources import pack_resource_path
+from reader.ui.theme import current_colours
 
 BASE_POINT_SIZE = 11.0
-HIGHLIGHT = QColor("#ffe066")
-CURRENT_HIGHLIGHT = QColor("#ff9f1c")
-HIGHLIGHT_TEXT = QColor("#000000")
 
 
 class ReaderView(QTextBrowser):
@@ -132,13 +130,16 @@ class ReaderView(QTextBrowser):
         return self._current_match
 
     def _paint_matches(self) -> None:
+        """The theme's search-hit colours (reader/themes.py mark_*), the current one apart."""
+        c = current_colours()
+        mark, current, text = QColor(c.mark_bg), QColor(c.current_mark_bg), QColor(c.mark_text)
         selections = []
         for index, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_HIGHLIGHT if index == self._current_match else HIGHLIGHT)
-            fmt.setForeground(HIGHLIGHT_TEXT)  # readable on yellow in every theme
+            fmt.setBackground(current if index == self._current_match else mark)
+            fmt.setForeground(text)
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
