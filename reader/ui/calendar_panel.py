@@ -121,6 +121,7 @@ class CalendarPanel(CalendarFiles):
         self.agenda.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("eventDetails")
+        self.details.setAccessibleName(_("Event details"))
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._on_link)
         self.bookmark_button = QPushButton()

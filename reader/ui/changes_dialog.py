@@ -79,6 +79,7 @@ class ChangesDialog(QDialog):
         heading.setStyleSheet("font-weight:bold;")
         self.language_box = QComboBox()
         self.language_box.setObjectName("changesLanguage")
+        self.language_box.setToolTip(_("Language of the changes shown"))
         languages = [lang for lang in pack.languages if lang in changes.languages]
         languages += [lang for lang in changes.languages if lang not in languages]
         for lang in languages:

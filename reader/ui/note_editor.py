@@ -33,6 +33,7 @@ class NoteEditor(QWidget):
             _("Your note on this section. It is saved as you type and stays on this PC.")
         )
         self.editor.setAccessibleName(_("Note on this section"))
+        self.editor.setToolTip(_("Note on this section"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.label)

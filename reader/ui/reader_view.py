@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from reader.i18n import _
 from reader.ui.pack_resources import pack_resource_path
 from reader.ui.theme import current_colours
 
@@ -24,6 +25,7 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.pack_root = pack_root
         self.setObjectName("readerView")
+        self.setAccessibleName(_("Page text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.base_style_sheet = style_sheet
