@@ -94,6 +94,7 @@ class ChecklistPanel(ChecklistCommands):
         self.filter_field.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
+        self.summary.setWordWrap(True)  # long at large interface text sizes
         self.tree = ChecklistTree()
         self.details = ChecklistDetails(store, guard)
 

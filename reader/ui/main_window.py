@@ -46,6 +46,7 @@ from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.searching import SearchMixin
+from reader.ui.window.text_size import TextSizeMixin
 from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -66,6 +67,7 @@ class MainWindow(
     PackImportMixin,
     PrintingMixin,
     ThemeMixin,
+    TextSizeMixin,
 ):
     def __init__(
         self,
@@ -212,6 +214,7 @@ class MainWindow(
         self.toc.populate(pack, self.content_language)
         self.search_panel.set_language(self.content_language)
         self._init_theme()
+        self._init_text_size()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def show_find(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from reader.i18n import _, first_weekday, format_date, weekday_names
@@ -47,7 +47,6 @@ class MonthGrid(QWidget):
         for index in range(42):
             button = QToolButton()
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setMinimumSize(30, 26)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, i=index: self._clicked(i))
             self.buttons.append(button)
@@ -57,7 +56,21 @@ class MonthGrid(QWidget):
         self.month = dt.date.today().month
         self.selected: dt.date | None = None
         self._shown: tuple[set[dt.date], set[dt.date], dt.date] | None = None
+        self._fit_to_font()
         theme_signals().changed.connect(self._on_theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
+        super().changeEvent(event)
+
+    def _fit_to_font(self) -> None:
+        """Days never smaller than their number at the interface text size (up to 200 %)."""
+        metrics = self.fontMetrics()
+        width = max(30, metrics.horizontalAdvance("00") + 12)
+        height = max(26, metrics.height() + 4)
+        for button in self.buttons:
+            button.setMinimumSize(width, height)
 
     def _on_theme(self, _key: str) -> None:
         if self._shown is not None:
