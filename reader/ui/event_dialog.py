@@ -82,6 +82,7 @@ class EventDialog(QDialog):
         self.yearly_box.setChecked(bool(event and event.yearly))
         self.place_field = QLineEdit(event.place if event else "")
         self.description_field = QPlainTextEdit(event.description if event else "")
+        self.description_field.setTabChangesFocus(True)  # Tab leaves the field (no trap)
         for widget, name, tip in (
             (self.title_field, "", _("The event's title, as shown in the calendar")),
             (self.start_field, "", _("The day the event starts")),

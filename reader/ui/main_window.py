@@ -46,6 +46,7 @@ from reader.ui.window.pack_import import PackImportMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.searching import SearchMixin
+from reader.ui.window.tab_order import TabOrderMixin
 from reader.ui.window.text_size import TextSizeMixin
 from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
@@ -68,6 +69,7 @@ class MainWindow(
     PrintingMixin,
     ThemeMixin,
     TextSizeMixin,
+    TabOrderMixin,
 ):
     def __init__(
         self,
@@ -215,6 +217,7 @@ class MainWindow(
         self.search_panel.set_language(self.content_language)
         self._init_theme()
         self._init_text_size()
+        self._init_tab_order()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def show_find(self) -> None:

@@ -28,6 +28,7 @@ class NoteEditor(QWidget):
         self.section_id: str | None = None
         self.label = QLabel()
         self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)  # Tab leaves the note (no keyboard trap)
         self.editor.setObjectName("noteText")
         self.editor.setPlaceholderText(
             _("Your note on this section. It is saved as you type and stays on this PC.")
