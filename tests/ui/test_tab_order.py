@@ -164,3 +164,14 @@ def test_tab_follows_the_layout_with_the_calendar_shown(launch: Launcher, qtbot:
     walk = check_walk(qtbot, window)
     assert window.search_panel.field not in walk  # behind the calendar's tab
     assert window.calendar_panel.today_button in walk
+
+
+def test_tab_follows_the_layout_in_the_checklist(launch: Launcher, qtbot: QtBot) -> None:
+    _app, window = launch()
+    window.resize(1024, 768)
+    window.show_checklist()
+    panel = window.checklist_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    walk = check_walk(qtbot, window)
+    assert panel.new_button in walk and panel.filter_field in walk

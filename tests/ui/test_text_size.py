@@ -24,9 +24,9 @@ def normal_size_afterwards() -> Iterator[None]:
     apply_text_size(100)  # the font belongs to the whole test run's QApplication
 
 
-def cut_texts(window: QWidget) -> list[str]:
+def cut_texts(window: QWidget, heights: bool = True) -> list[str]:
     """Visible labels and buttons whose text does not fit them: wider than the contents (for
-    one-line plain text) or taller."""
+    one-line plain text) or (with ``heights``) taller."""
     cut = []
     for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
         if not widget.isVisible() or not widget.text():
@@ -36,16 +36,16 @@ def cut_texts(window: QWidget) -> list[str]:
         box = widget.contentsRect()
         one_line = not (isinstance(widget, QLabel) and (widget.wordWrap() or "<" in text))
         too_narrow = one_line and box.width() < metrics.horizontalAdvance(text)
-        if too_narrow or box.height() < metrics.height():
+        if too_narrow or (heights and box.height() < metrics.height()):
             cut.append(f"{type(widget).__name__} {text!r}: {box.width()}x{box.height()}")
     return cut
 
 
-def assert_nothing_cut(qtbot: QtBot, window: QWidget) -> None:
+def assert_nothing_cut(qtbot: QtBot, window: QWidget, heights: bool = True) -> None:
     """Once the layout has caught up with the new font (or three seconds), nothing is cut."""
     with contextlib.suppress(WaitTimeout):
-        qtbot.waitUntil(lambda: cut_texts(window) == [], timeout=3000)
-    assert cut_texts(window) == []
+        qtbot.waitUntil(lambda: cut_texts(window, heights) == [], timeout=3000)
+    assert cut_texts(window, heights) == []
 
 
 def base_size() -> float:
@@ -101,6 +101,14 @@ def test_nothing_is_cut_at_200_percent_in_1024_by_768(launch: Launcher, qtbot: Q
     _settle(qtbot, window)
     assert_nothing_cut(qtbot, window)
     assert not window.view.horizontalScrollBar().isVisible()
+    window.show_checklist()
+    qtbot.waitUntil(window.checklist_panel.isVisible)  # type: ignore[union-attr]
+    _settle(qtbot, window)
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.minimumSizeHint().height() <= 768
+    # Known limit: in 768 pixels the checklist's details pane is lower than its text at 200 %
+    # (README, Accessibility); the widths hold.
+    assert_nothing_cut(qtbot, window, heights=False)
     window.open_section("signs-general")
     QApplication.processEvents()
     assert not window.view.horizontalScrollBar().isVisible()
