@@ -25,6 +25,7 @@ ZOOM_MAX = 300
 PRESENT_TEXT_DEFAULT = 100  # the same limits as reader.present.style
 PRESENT_TEXT_MIN = 50
 PRESENT_TEXT_MAX = 250
+UI_TEXT_SIZES = (100, 125, 150, 200)  # View > Interface text size, percent of the system font
 
 
 @dataclass
@@ -48,12 +49,15 @@ class Settings:
     checklist_id: str = ""  # the checklist shown last (reader.userdata.checklists)
     checklist_second_language: str = ""  # shown side by side with it; "" for none
     note_open: bool = False  # the note strip under the page shows its editor
+    ui_text_percent: int = 100  # View > Interface text size: one of UI_TEXT_SIZES
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))
         self.present_text_percent = max(
             PRESENT_TEXT_MIN, min(PRESENT_TEXT_MAX, self.present_text_percent)
         )
+        if self.ui_text_percent not in UI_TEXT_SIZES:  # the nearest offered size
+            self.ui_text_percent = min(UI_TEXT_SIZES, key=lambda p: abs(p - self.ui_text_percent))
 
 
 # Each migration takes the raw dict of version N and returns version N + 1.

@@ -47,6 +47,20 @@ class Colours:
     info_bg: str
     info_text: str
     error_label: str  # an error message on the window background (e.g. in a dialog)
+    # Marks: what changed between editions (reader/ui/diff_view.py), days in the month grid,
+    # search hits in the page and in the result list.
+    added_bg: str
+    added_text: str
+    removed_bg: str
+    removed_text: str
+    event_bg: str
+    event_text: str
+    bookmark_bg: str
+    bookmark_text: str
+    today: str  # the frame of today's cell (not text: 3:1 against the window)
+    mark_bg: str  # a search hit
+    mark_text: str
+    current_mark_bg: str  # the hit F3 stepped to
 
 
 THEMES: dict[str, Colours] = {
@@ -78,6 +92,18 @@ THEMES: dict[str, Colours] = {
         info_bg="#e1ecfb",
         info_text="#0d2440",
         error_label="#b00020",
+        added_bg="#d7f5dc",
+        added_text="#0b4f14",
+        removed_bg="#fbdada",
+        removed_text="#7a1010",
+        event_bg="#dbe9f5",
+        event_text="#0b3d62",
+        bookmark_bg="#ffe066",
+        bookmark_text="#4a3000",
+        today="#c0392b",
+        mark_bg="#ffe066",
+        mark_text="#000000",
+        current_mark_bg="#ff9f1c",
     ),
     "dark": Colours(
         "dark",
@@ -88,7 +114,7 @@ THEMES: dict[str, Colours] = {
         text="#e6e8ea",
         button="#2c3136",
         button_text="#e6e8ea",
-        highlight="#3d7cc9",
+        highlight="#3a74bd",
         highlighted_text="#ffffff",
         link="#8cc4ff",
         tooltip_base="#2c3136",
@@ -107,6 +133,18 @@ THEMES: dict[str, Colours] = {
         info_bg="#1c3552",
         info_text="#dbe9ff",
         error_label="#ff8a8a",
+        added_bg="#173d20",
+        added_text="#c8f5d0",
+        removed_bg="#4a1c1c",
+        removed_text="#ffd6d6",
+        event_bg="#1c3552",
+        event_text="#dbe9ff",
+        bookmark_bg="#5c4700",
+        bookmark_text="#ffeeb0",
+        today="#ff7a6b",
+        mark_bg="#ffe066",
+        mark_text="#000000",
+        current_mark_bg="#ff9f1c",
     ),
     # Black and white, yellow for what is selected, cyan links: WCAG AAA contrast everywhere.
     "contrast": Colours(
@@ -137,6 +175,18 @@ THEMES: dict[str, Colours] = {
         info_bg="#000000",
         info_text="#ffffff",
         error_label="#ffff00",
+        added_bg="#000000",
+        added_text="#00ff00",
+        removed_bg="#000000",
+        removed_text="#ff9999",
+        event_bg="#000000",
+        event_text="#00ffff",
+        bookmark_bg="#ffff00",
+        bookmark_text="#000000",
+        today="#00ff00",
+        mark_bg="#ffff00",
+        mark_text="#000000",
+        current_mark_bg="#00ffff",
     ),
 }
 
@@ -154,6 +204,38 @@ def resolve(choice: str, system_dark: bool) -> str:
     if choice in THEMES:
         return choice
     return "dark" if system_dark else "light"
+
+
+def text_pairs(c: Colours) -> list[tuple[str, str, str]]:
+    """(what, text colour, background) of every text the theme colours, for the contrast rule
+    (reader/contrast.py): 4.5:1, 7:1 in high contrast."""
+    pairs = [
+        ("text", c.text, c.base),
+        ("window text", c.window_text, c.window),
+        ("button text", c.button_text, c.button),
+        ("selected text", c.highlighted_text, c.highlight),
+        ("link", c.link, c.base),
+        ("tooltip", c.tooltip_text, c.tooltip_base),
+        ("placeholder", c.placeholder, c.base),
+        ("heading", c.heading, c.base),
+        ("subheading", c.subheading, c.base),
+        ("external link", c.external_link, c.base),
+        ("muted text", c.muted, c.base),
+        ("muted text on the window", c.muted, c.window),
+        ("warning", c.warning_text, c.warning_bg),
+        ("error", c.error_text, c.error_bg),
+        ("information", c.info_text, c.info_bg),
+        ("error message", c.error_label, c.window),
+        ("added text", c.added_text, c.added_bg),
+        ("removed text", c.removed_text, c.removed_bg),
+        ("event day", c.event_text, c.event_bg),
+        ("bookmarked day", c.bookmark_text, c.bookmark_bg),
+        ("search hit", c.mark_text, c.mark_bg),
+        ("current search hit", c.mark_text, c.current_mark_bg),
+    ]
+    if c.key == "contrast":  # disabled text is exempt in WCAG; high contrast keeps it readable
+        pairs.append(("disabled text", c.disabled, c.window))
+    return pairs
 
 
 def page_css(c: Colours) -> str:
@@ -184,10 +266,26 @@ QLabel#dataNotice {{ {error} padding:6px; }}
 #editionNotice QLabel {{ color:{c.info_text}; }}
 QLabel#eventError {{ color:{c.error_label}; }}
 """
-    if c.key == "contrast":  # black on black: draw the edges of fields, lists and bars
+    if c.key == "contrast":  # black on black: draw the edges of fields, lists, bars, buttons
         css += f"""
-QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView {{ border:1px solid {c.border}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView, QAbstractSpinBox, QComboBox {{
+    border:1px solid {c.border}; }}
 QLabel#languageNotice, QLabel#dataNotice, QLabel#checklistReminder {{
     border:1px solid {c.border}; }}
+QPushButton {{ border:1px solid {c.border}; padding:3px 10px; }}
+QPushButton:default {{ border-width:2px; }}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
+QAbstractItemView:focus, QTextEdit:focus {{ border:2px solid {c.highlight}; }}
+QPushButton:checked {{ background:{c.highlight}; color:{c.highlighted_text}; }}
+QCheckBox::indicator, QRadioButton::indicator {{
+    width:12px; height:12px; border:1px solid {c.border}; background:{c.base}; }}
+QRadioButton::indicator {{ border-radius:7px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+    background:{c.highlight}; border:2px solid {c.border}; }}
+QCheckBox::indicator:indeterminate, QCheckBox::indicator:checked:disabled {{
+    background:{c.disabled}; }}
+QPushButton:disabled, QLineEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled,
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    border:1px dashed {c.disabled}; color:{c.disabled}; }}
 """
     return css

@@ -58,6 +58,8 @@ class BookmarksPanel(QWidget):
         self.lang = lang
         self.filter_field = QLineEdit()
         self.filter_field.setPlaceholderText(_("Search bookmarks and notes"))
+        self.filter_field.setAccessibleName(_("Search bookmarks and notes"))
+        self.filter_field.setToolTip(_("Search bookmarks and notes"))
         self.filter_field.setClearButtonEnabled(True)
         self.tree = BookmarkTree()
         self.tree.setObjectName("bookmarksTree")

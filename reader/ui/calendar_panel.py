@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -121,6 +122,7 @@ class CalendarPanel(CalendarFiles):
         self.agenda.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("eventDetails")
+        self.details.setAccessibleName(_("Event details"))
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._on_link)
         self.bookmark_button = QPushButton()
@@ -130,9 +132,11 @@ class CalendarPanel(CalendarFiles):
         self.delete_button = QPushButton(_("Delete"))
         self.import_button = QPushButton(_("Import .ics…"))
         self.export_button = QPushButton(_("Export .ics…"))
-        actions = QHBoxLayout()
-        for button in (self.bookmark_button, self.add_button, self.edit_button, self.delete_button):
-            actions.addWidget(button)
+        actions = QGridLayout()  # two by two: the panel stays narrow at large text sizes
+        for index, button in enumerate(
+            (self.bookmark_button, self.add_button, self.edit_button, self.delete_button)
+        ):
+            actions.addWidget(button, index // 2, index % 2)
         files = QHBoxLayout()
         files.addWidget(self.import_button)
         files.addWidget(self.export_button)
@@ -145,6 +149,8 @@ class CalendarPanel(CalendarFiles):
         layout.addWidget(self.agenda_label)
         layout.addWidget(self.agenda, 2)
         layout.addWidget(self.details, 1)
+        for view in (self.agenda, self.details):  # they scroll: at 200 % text the panel fits 768
+            view.setMinimumHeight(40)
         layout.addLayout(actions)
         layout.addLayout(files)
 

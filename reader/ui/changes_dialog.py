@@ -31,7 +31,8 @@ from reader.content.changes import ChangedSection, LanguageChanges, PackChanges
 from reader.content.changes import plain_text as section_plain_text
 from reader.content.model import Pack
 from reader.i18n import _, ngettext
-from reader.ui.diff_view import DELETE_STYLE, INSERT_STYLE, diff_html, legend_html
+from reader.ui.diff_view import delete_style, diff_html, insert_style, legend_html
+from reader.ui.theme import current_colours, theme_signals
 from reader.ui.window.languages import language_label
 from reader.userdata.records import Bookmark, Note
 
@@ -78,6 +79,7 @@ class ChangesDialog(QDialog):
         heading.setStyleSheet("font-weight:bold;")
         self.language_box = QComboBox()
         self.language_box.setObjectName("changesLanguage")
+        self.language_box.setToolTip(_("Language of the changes shown"))
         languages = [lang for lang in pack.languages if lang in changes.languages]
         languages += [lang for lang in changes.languages if lang not in languages]
         for lang in languages:
@@ -129,6 +131,10 @@ class ChangesDialog(QDialog):
         self.language_box.setCurrentIndex(max(start, 0))
         self._fill()
         self.tree.setFocus()
+        theme_signals().changed.connect(self._on_theme)
+
+    def _on_theme(self, _key: str) -> None:
+        self._show_current()
 
     @property
     def language(self) -> str:
@@ -256,9 +262,9 @@ class ChangesDialog(QDialog):
             out.append(
                 '<p>{} <span style="{}">{}</span> → <span style="{}">{}</span></p>'.format(
                     html.escape(_("Title:")),
-                    DELETE_STYLE,
+                    delete_style(current_colours()),
                     html.escape(change.old_title),
-                    INSERT_STYLE,
+                    insert_style(current_colours()),
                     title,
                 )
             )
@@ -267,8 +273,8 @@ class ChangesDialog(QDialog):
                 "<p>{}</p>".format(html.escape(_("The text is the same; only the title changed.")))
             )
         else:
-            out.append(f"<p><small>{legend_html()}</small></p><hr>")
-            out.append(f"<p>{diff_html(change.diff)}</p>")
+            out.append(f"<p><small>{legend_html(current_colours())}</small></p><hr>")
+            out.append(f"<p>{diff_html(change.diff, current_colours())}</p>")
         return "".join(out)
 
     def _added_html(self, section_id: str, title: str) -> str:
@@ -288,7 +294,9 @@ class ChangesDialog(QDialog):
         return "".join(out)
 
     def _removed_html(self, section_id: str, title: str) -> str:
-        out = [f'<h3><span style="{DELETE_STYLE}">{html.escape(title)}</span></h3>']
+        out = [
+            f'<h3><span style="{delete_style(current_colours())}">{html.escape(title)}</span></h3>'
+        ]
         out.append("<p><b>{}</b></p>".format(html.escape(_("Removed in this edition."))))
         elsewhere = self.pack.languages_with(section_id)
         if elsewhere:

@@ -52,6 +52,7 @@ class ChecklistDetails(QWidget):
             label.setMinimumWidth(120)
         self.note_label = QLabel(_("Note on this indicator"))
         self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)  # Tab leaves the note (no keyboard trap)
         self.editor.setObjectName("checklistNote")
         self.editor.setAccessibleName(_("Note on this indicator"))
         self.editor.setToolTip(

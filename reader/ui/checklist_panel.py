@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -98,23 +99,30 @@ class ChecklistPanel(ChecklistCommands):
         self.tree = ChecklistTree()
         self.details = ChecklistDetails(store, guard)
 
-        top = QHBoxLayout()
-        top.addWidget(self.checklist_box, 1)
+        # Rows that stay narrow at large interface text sizes (200 %): the chooser over its
+        # buttons, one language per row, the filter field under category and "only ticked".
+        top = QVBoxLayout()
+        top.addWidget(self.checklist_box)
+        buttons = QHBoxLayout()
         for button in (self.new_button, self.rename_button, self.reset_button, self.delete_button):
-            top.addWidget(button)
-        languages = QHBoxLayout()
-        for text, box in (
-            (_("&Language:"), self.lang_box),
-            (_("Side &by side with:"), self.second_box),
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+        languages = QGridLayout()
+        for row, (text, box) in enumerate(
+            ((_("&Language:"), self.lang_box), (_("Side &by side with:"), self.second_box))
         ):
             label = QLabel(text)
             label.setBuddy(box)
-            languages.addWidget(label)
-            languages.addWidget(box, 1)
-        filters = QHBoxLayout()
-        filters.addWidget(self.category_box, 1)
-        filters.addWidget(self.only_ticked)
-        filters.addWidget(self.filter_field, 1)
+            languages.addWidget(label, row, 0)
+            languages.addWidget(box, row, 1)
+        languages.setColumnStretch(1, 1)
+        filters = QVBoxLayout()
+        choose = QHBoxLayout()
+        choose.addWidget(self.category_box, 1)
+        choose.addWidget(self.only_ticked)
+        filters.addLayout(choose)
+        filters.addWidget(self.filter_field)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.details)

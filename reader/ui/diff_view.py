@@ -1,7 +1,8 @@
 """A word diff as rich text for Qt's text widgets, readable without colour.
 
-Inserted words are underlined on green, deleted words struck through on red (WCAG 1.4.1: colour
-is not the only mark), long unchanged stretches are shortened to the context around a change.
+Inserted words are underlined on the theme's "added" colours, deleted words struck through on its
+"removed" colours (WCAG 1.4.1: colour is not the only mark), long unchanged stretches are
+shortened to the context around a change.
 """
 
 from __future__ import annotations
@@ -10,11 +11,18 @@ import html
 
 from reader.content.changes import DiffPart
 from reader.i18n import _
+from reader.themes import Colours
 
 CONTEXT = 220  # characters of unchanged text kept on each side of a change
-INSERT_STYLE = "color:#0b4f14; background-color:#d7f5dc; text-decoration:underline;"
-DELETE_STYLE = "color:#7a1010; background-color:#fbdada; text-decoration:line-through;"
 GAP_STYLE = "font-style:italic;"  # the palette's text colour: readable in any theme
+
+
+def insert_style(c: Colours) -> str:
+    return f"color:{c.added_text}; background-color:{c.added_bg}; text-decoration:underline;"
+
+
+def delete_style(c: Colours) -> str:
+    return f"color:{c.removed_text}; background-color:{c.removed_bg}; text-decoration:line-through;"
 
 
 def _shorten(text: str, first: bool, last: bool) -> str:
@@ -62,8 +70,9 @@ def readable_parts(parts: tuple[DiffPart, ...]) -> list[DiffPart]:
     return out
 
 
-def diff_html(parts: tuple[DiffPart, ...]) -> str:
-    """The word diff as rich text: insertions underlined, deletions struck through."""
+def diff_html(parts: tuple[DiffPart, ...], c: Colours) -> str:
+    """The word diff as rich text in the theme's colours: insertions underlined, deletions
+    struck through."""
     shown = readable_parts(parts)
     out = []
     for index, part in enumerate(shown):
@@ -72,15 +81,15 @@ def diff_html(parts: tuple[DiffPart, ...]) -> str:
             continue
         if part.kind == "insert" and index and shown[index - 1].kind == "delete":
             out.append(" ")  # keep the old and the new phrase apart, also as plain text
-        style = INSERT_STYLE if part.kind == "insert" else DELETE_STYLE
+        style = insert_style(c) if part.kind == "insert" else delete_style(c)
         out.append(f'<span style="{style}">{html.escape(part.text)}</span>')
     return "".join(out).replace("\n", "<br><br>")
 
 
-def legend_html() -> str:
+def legend_html(c: Colours) -> str:
     inserted = html.escape(_("Added text is underlined"))
     deleted = html.escape(_("removed text struck through"))
     return _("{inserted} and {deleted}").format(
-        inserted=f'<span style="{INSERT_STYLE}">{inserted}</span>',
-        deleted=f'<span style="{DELETE_STYLE}">{deleted}</span>',
+        inserted=f'<span style="{insert_style(c)}">{inserted}</span>',
+        deleted=f'<span style="{delete_style(c)}">{deleted}</span>',
     )

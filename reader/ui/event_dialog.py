@@ -82,6 +82,19 @@ class EventDialog(QDialog):
         self.yearly_box.setChecked(bool(event and event.yearly))
         self.place_field = QLineEdit(event.place if event else "")
         self.description_field = QPlainTextEdit(event.description if event else "")
+        self.description_field.setTabChangesFocus(True)  # Tab leaves the field (no trap)
+        for widget, name, tip in (
+            (self.title_field, "", _("The event's title, as shown in the calendar")),
+            (self.start_field, "", _("The day the event starts")),
+            (self.start_time, _("Start time"), _("Start time")),
+            (self.end_field, _("End date"), _("End date")),
+            (self.end_time, _("End time"), _("End time")),
+            (self.place_field, "", _("Where the event takes place")),
+            (self.description_field, "", _("What the event is about")),
+        ):
+            if name:  # the others are named by their label in the form (its buddy)
+                widget.setAccessibleName(name)
+            widget.setToolTip(tip)
         self.error_label = QLabel()
         self.error_label.setObjectName("eventError")  # coloured by the theme
         self.time_box.setChecked(bool(event and event.start_time))

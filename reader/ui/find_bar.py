@@ -22,6 +22,7 @@ class FindBar(QWidget):
         self.label = QLabel(_("Find:"))
         self.field = QLineEdit()
         self.field.setPlaceholderText(_("Find in this page"))
+        self.field.setToolTip(_("Find in this page"))
         self.field.setClearButtonEnabled(True)
         self.label.setBuddy(self.field)
         self.previous_button = QToolButton()

@@ -47,6 +47,8 @@ from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.reading_layout import ReadingLayoutMixin
 from reader.ui.window.searching import SearchMixin
 from reader.ui.window.start_page import StartPageMixin
+from reader.ui.window.tab_order import TabOrderMixin
+from reader.ui.window.text_size import TextSizeMixin
 from reader.ui.window.theming import ThemeMixin
 from reader.ui.window.user_data import UserDataMixin
 from reader.ui.window.view_state import ViewStateMixin
@@ -69,6 +71,8 @@ class MainWindow(
     ThemeMixin,
     ReadingLayoutMixin,
     StartPageMixin,
+    TextSizeMixin,
+    TabOrderMixin,
 ):
     def __init__(
         self,
@@ -214,6 +218,8 @@ class MainWindow(
         self.search_panel.set_language(self.content_language)
         self._init_theme()
         self._init_start_page()
+        self._init_text_size()
+        self._init_tab_order()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def show_find(self) -> None:

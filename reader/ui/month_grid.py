@@ -9,16 +9,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from reader.i18n import _, first_weekday, format_date, weekday_names
+from reader.themes import Colours
+from reader.ui.theme import current_colours, theme_signals
 
-EVENT_STYLE = "font-weight: bold; color: #0b3d62; background: #dbe9f5;"
-BOOKMARK_STYLE = "font-weight: bold; color: #5c3b00; background: #ffe066;"
-TODAY_STYLE = "border: 2px solid #c0392b;"
-SELECTED_STYLE = "border: 2px solid #0a5ca8;"
-OTHER_MONTH_STYLE = "color: #a0a8ae;"
+
+def day_styles(c: Colours) -> dict[str, str]:
+    """The style of each kind of day, in the theme's colours (reader/themes.py)."""
+    return {
+        "event": f"font-weight: bold; color: {c.event_text}; background: {c.event_bg};",
+        "bookmark": f"font-weight: bold; color: {c.bookmark_text}; background: {c.bookmark_bg};",
+        "today": f"border: 2px solid {c.today};",
+        "selected": f"border: 2px solid {c.highlight};",
+        "other_month": f"color: {c.muted};",
+    }
 
 
 class MonthGrid(QWidget):
@@ -40,7 +47,6 @@ class MonthGrid(QWidget):
         for index in range(42):
             button = QToolButton()
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setMinimumSize(30, 26)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, i=index: self._clicked(i))
             self.buttons.append(button)
@@ -49,6 +55,26 @@ class MonthGrid(QWidget):
         self.year = dt.date.today().year
         self.month = dt.date.today().month
         self.selected: dt.date | None = None
+        self._shown: tuple[set[dt.date], set[dt.date], dt.date] | None = None
+        self._fit_to_font()
+        theme_signals().changed.connect(self._on_theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
+        super().changeEvent(event)
+
+    def _fit_to_font(self) -> None:
+        """Days never smaller than their number at the interface text size (up to 200 %)."""
+        metrics = self.fontMetrics()
+        width = max(30, metrics.horizontalAdvance("00") + 12)
+        height = max(26, metrics.height() + 4)
+        for button in self.buttons:
+            button.setMinimumSize(width, height)
+
+    def _on_theme(self, _key: str) -> None:
+        if self._shown is not None:
+            self.show_month(self.year, self.month, *self._shown)
 
     def show_month(
         self,
@@ -59,6 +85,8 @@ class MonthGrid(QWidget):
         today: dt.date,
     ) -> None:
         self.year, self.month = year, month
+        self._shown = (event_days, bookmarked_days, today)
+        style = day_styles(current_colours())
         weeks = calendar.Calendar(firstweekday=first_weekday()).monthdatescalendar(year, month)
         self.dates = [day for week in weeks for day in week]
         while len(self.dates) < 42:
@@ -68,18 +96,18 @@ class MonthGrid(QWidget):
             styles = []
             notes = []
             if day.month != month:
-                styles.append(OTHER_MONTH_STYLE)
+                styles.append(style["other_month"])
             if day in bookmarked_days:
-                styles.append(BOOKMARK_STYLE)
+                styles.append(style["bookmark"])
                 notes.append(_("bookmarked event"))
             elif day in event_days:
-                styles.append(EVENT_STYLE)
+                styles.append(style["event"])
                 notes.append(_("event"))
             if day == today:
-                styles.append(TODAY_STYLE)
+                styles.append(style["today"])
                 notes.append(_("today"))
             if day == self.selected:
-                styles.append(SELECTED_STYLE)
+                styles.append(style["selected"])
             button.setStyleSheet(" ".join(styles))
             description = format_date(day, "full")
             if notes:

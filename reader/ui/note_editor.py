@@ -65,11 +65,13 @@ class NoteEditor(QWidget):
         self.toggle.setAccessibleName(_("Note on this section"))
         self.toggle.clicked.connect(lambda: self.set_expanded(not self.expanded))
         self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)  # Tab leaves the note (no keyboard trap)
         self.editor.setObjectName("noteText")
         self.editor.setPlaceholderText(
             _("Your note on this section. It is saved as you type and stays on this PC.")
         )
         self.editor.setAccessibleName(_("Note on this section"))
+        self.editor.setToolTip(_("Note on this section"))
         self.editor.setFixedHeight(EDITOR_HEIGHT)
         self.editor.hide()
         line = QFrame()

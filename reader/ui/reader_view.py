@@ -17,12 +17,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from reader.i18n import _
 from reader.ui.pack_resources import pack_resource_path
+from reader.ui.theme import current_colours
 
 BASE_POINT_SIZE = 11.0
-HIGHLIGHT = QColor("#ffe066")
-CURRENT_HIGHLIGHT = QColor("#ff9f1c")
-HIGHLIGHT_TEXT = QColor("#000000")
 # The reading column: at most about this many characters of running text a line, centred in a
 # wide window; a narrow window uses its whole width less the side margin.
 LINE_CHARACTERS = 72
@@ -43,6 +42,7 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.pack_root = pack_root
         self.setObjectName("readerView")
+        self.setAccessibleName(_("Page text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.base_style_sheet = style_sheet
@@ -189,13 +189,16 @@ class ReaderView(QTextBrowser):
         return self._current_match
 
     def _paint_matches(self) -> None:
+        """The theme's search-hit colours (reader/themes.py mark_*), the current one apart."""
+        c = current_colours()
+        mark, current, text = QColor(c.mark_bg), QColor(c.current_mark_bg), QColor(c.mark_text)
         selections = []
         for index, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_HIGHLIGHT if index == self._current_match else HIGHLIGHT)
-            fmt.setForeground(HIGHLIGHT_TEXT)  # readable on yellow in every theme
+            fmt.setBackground(current if index == self._current_match else mark)
+            fmt.setForeground(text)
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)

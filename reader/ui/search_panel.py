@@ -24,20 +24,25 @@ from PySide6.QtWidgets import (
 from reader.content.model import Pack
 from reader.i18n import _, language_in_sentence, language_name, ngettext
 from reader.search.engine import Hit, SearchResults
+from reader.themes import Colours
+from reader.ui.theme import current_colours, theme_signals
 
 DEBOUNCE_MS = 220
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+SELECTED_HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # the same on the selection colour
 
 
-def hit_html(hit: Hit, show_language: bool) -> str:
+def hit_html(hit: Hit, show_language: bool, c: Colours, selected: bool = False) -> str:
+    """Title, tags in the muted colour and the snippet with the hits marked, in theme colours
+    (on the selection, the tags take the selected text's colour: muted would not read there)."""
     kind = {"indicator": _("Indicator"), "event": _("Event")}.get(hit.kind, "")
     tags = [t for t in (kind, language_name(hit.lang) if show_language else "") if t]
-    tag_html = (
-        f' <span style="color:#5a6670">({html.escape(", ".join(tags))})</span>' if tags else ""
-    )
+    tag_colour = c.highlighted_text if selected else c.muted
+    tag_text = html.escape(", ".join(tags))
+    tag_html = f' <span style="color:{tag_colour}">({tag_text})</span>' if tags else ""
     snippet = "".join(
-        f'<b style="background-color:#ffe066">{html.escape(text)}</b>'
+        f'<b style="background-color:{c.mark_bg}; color:{c.mark_text}">{html.escape(text)}</b>'
         if hit_
         else html.escape(text)
         for text, hit_ in hit.snippet
@@ -53,7 +58,9 @@ class HtmlDelegate(QStyledItemDelegate):
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(HTML_ROLE) or html.escape(str(index.data() or ""))))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rich = index.data(SELECTED_HTML_ROLE if selected else HTML_ROLE) or index.data(HTML_ROLE)
+        document.setHtml(str(rich or html.escape(str(index.data() or ""))))
         document.setTextWidth(self._text_width(option, index))
         return document
 
@@ -139,16 +146,22 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText(_("Search the handbook (Ctrl+K)"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(_("Search"))
+        self.field.setToolTip(_("Search the handbook (Ctrl+K)"))
         self.scope_box = QComboBox()
         self.scope_box.addItem(_("This language"), "current")
         self.scope_box.addItem(_("All languages"), "all")
+        self.scope_box.setAccessibleName(_("Which languages to search"))
+        self.scope_box.setToolTip(_("Which languages to search"))
         self.kind_box = QComboBox()
         self.kind_box.addItem(_("Everything"), "")
         self.kind_box.addItem(_("Sections"), "section")
         self.kind_box.addItem(_("Indicators only"), "indicator")
         self.kind_box.addItem(_("Events"), "event")
+        self.kind_box.setAccessibleName(_("Kind of result"))
+        self.kind_box.setToolTip(_("Kind of result"))
         self.chapter_box = QComboBox()
         self.chapter_box.setAccessibleName(_("Chapter"))
+        self.chapter_box.setToolTip(_("Only results from this chapter"))
         self.count_label = QLabel()
         self.suggestion_label = QLabel()
         self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
@@ -194,6 +207,8 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self._on_return)
         self.field.installEventFilter(self)
         self.set_language(pack.source_language)
+        self._shown_lang = pack.source_language
+        theme_signals().changed.connect(self._on_theme)
 
     def set_language(self, lang: str) -> None:
         """Fill the chapter filter with chapter titles in ``lang``."""
@@ -263,6 +278,8 @@ class SearchPanel(QWidget):
     def show_results(self, results: SearchResults, current_lang: str) -> None:
         self.results.clear()
         groups: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self._shown_lang = current_lang
+        colours = current_colours()
         for hit in results.hits:
             key = (hit.lang, hit.chapter_id)
             group = groups.get(key)
@@ -279,7 +296,7 @@ class SearchPanel(QWidget):
                 groups[key] = group
             item = QTreeWidgetItem([hit.title])
             item.setData(0, HIT_ROLE, hit)
-            item.setData(0, HTML_ROLE, hit_html(hit, hit.lang != current_lang))
+            self._set_html(item, hit, hit.lang != current_lang, colours)
             group.addChild(item)
         self.results.expandAll()
         self.results.setVisible(bool(results.hits))
@@ -297,6 +314,23 @@ class SearchPanel(QWidget):
             self.suggestion_label.show()
         else:
             self.suggestion_label.hide()
+
+    @staticmethod
+    def _set_html(item: QTreeWidgetItem, hit: Hit, show_language: bool, c: Colours) -> None:
+        item.setData(0, HTML_ROLE, hit_html(hit, show_language, c))
+        item.setData(0, SELECTED_HTML_ROLE, hit_html(hit, show_language, c, selected=True))
+
+    def _on_theme(self, _key: str) -> None:
+        """Redraw the results in the new theme's colours, keeping the current one."""
+        colours = current_colours()
+        for group_index in range(self.results.topLevelItemCount()):
+            group = self.results.topLevelItem(group_index)
+            for child in range(group.childCount() if group else 0):
+                item = group.child(child) if group else None
+                hit = item.data(0, HIT_ROLE) if item else None
+                if item is not None and isinstance(hit, Hit):
+                    self._set_html(item, hit, hit.lang != self._shown_lang, colours)
+        self.results.viewport().update()
 
     def first_hit_item(self) -> QTreeWidgetItem | None:
         group = self.results.topLevelItem(0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -10,6 +10,29 @@ from reader.themes import THEMES, Colours, resolve, window_css
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
+
+
+class ThemeSignals(QObject):
+    """``changed(key)`` after a theme is applied: widgets that draw with theme colours of their
+    own (month grid, diff view, search results, contents) redraw on it."""
+
+    changed = Signal(str)
+
+
+_signals: list[ThemeSignals] = []
+
+
+def theme_signals() -> ThemeSignals:
+    if not _signals:
+        _signals.append(ThemeSignals())
+    return _signals[0]
+
+
+def current_colours() -> Colours:
+    """The colours of the theme the application shows (light before any theme is applied)."""
+    app = QApplication.instance()
+    key = app.property("stromTheme") if app is not None else None
+    return THEMES.get(str(key), THEMES["light"])
 
 
 def system_is_dark(scheme: Qt.ColorScheme | None = None) -> bool:
@@ -67,3 +90,4 @@ def apply_to_application(key: str) -> None:
     app.setPalette(palette_for(colours))
     app.setStyleSheet(window_css(colours))
     app.setProperty("stromTheme", key)
+    theme_signals().changed.emit(key)

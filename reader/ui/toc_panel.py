@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.content.model import Pack
 from reader.i18n import _, language_in_sentence
+from reader.ui.theme import current_colours, theme_signals
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 1  # not in the content language: muted and italic
 
 
 class TocPanel(QTreeWidget):
@@ -28,6 +30,13 @@ class TocPanel(QTreeWidget):
         self.itemActivated.connect(self._on_item)
         self.itemClicked.connect(self._on_item)
         self.currentItemChanged.connect(self._on_current)
+        theme_signals().changed.connect(self._on_theme)
+
+    def _on_theme(self, _key: str) -> None:
+        muted = QBrush(QColor(current_colours().muted))
+        for item in self._items.values():
+            if item.data(0, MISSING_ROLE):
+                item.setForeground(0, muted)
 
     def populate(self, pack: Pack, lang: str) -> None:
         self._quiet = True
@@ -60,11 +69,12 @@ class TocPanel(QTreeWidget):
     def _make_item(self, ident: str, title: str, missing: bool, lang: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title])
         item.setData(0, ID_ROLE, ident)
+        item.setData(0, MISSING_ROLE, missing)
         if missing:
             font = QFont(item.font(0))
             font.setItalic(True)
             item.setFont(0, font)
-            item.setForeground(0, QBrush(QColor("#7a838b")))
+            item.setForeground(0, QBrush(QColor(current_colours().muted)))
             item.setToolTip(
                 0,
                 _("This section is not available in {language}.").format(

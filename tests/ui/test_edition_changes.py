@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.content import load_pack
 from reader.content.changes import pack_identity, word_diff
 from reader.paths import default_pack_dir, user_folders
+from reader.themes import THEMES
 from reader.ui.app import Application, LaunchOptions
 from reader.ui.changes_dialog import ChangesDialog
 from reader.ui.diff_view import diff_html, readable_parts
@@ -210,6 +211,6 @@ def test_the_diff_reads_as_phrases_and_keeps_both_texts() -> None:
     assert "".join(p.text for p in parts if p.kind != "delete") == new
     assert [p.text for p in parts if p.kind == "delete"] == [", not only solve a case"]
     assert [p.text for p in parts if p.kind == "insert"] == [" always", " first"]
-    rich = diff_html(word_diff(old, new))
+    rich = diff_html(word_diff(old, new), THEMES["light"])
     assert "text-decoration:line-through" in rich and "text-decoration:underline" in rich
     assert "case</span> <span" in rich  # old and new phrase apart also as plain text

@@ -191,6 +191,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
             menu.addSeparator()
             _language_menus(window, menu)
             window.build_theme_menu(menu)
+            window.build_text_size_menu(menu)
             menu.addSeparator()
             menu.addAction(window.problems_action)
 
