@@ -45,6 +45,7 @@ class Settings:
     present_second_language: str = ""
     seen_pack_identity: str = ""  # edition whose "what changed" was shown (content.changes)
     theme: str = "system"  # View > Theme: system, light, dark or contrast (reader.themes)
+    my_country: str = ""  # View > My country: a code (LV), "none", or "" = not chosen yet
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

@@ -106,8 +106,9 @@ class _Box:
         if fact == "referral":
             return self.line(_("Who decides on victim status and assistance"), self.name(fact))
         if fact == "hotline":
-            number = self.value("hotline", "number")
-            return self.line(_("National hotline"), f"{self.name(fact)}: {number}")
+            name, number = self.name(fact), self.value("hotline", "number")
+            body = number if name == number else f"{name}: {number}"
+            return self.line(_("National hotline"), body)
         if fact == "emergency":
             return self.line(_("Emergency number"), self.value("emergency", "number"))
         if fact == "reflection":

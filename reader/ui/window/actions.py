@@ -347,6 +347,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         if key == "view":
             menu.addSeparator()
             _language_menus(window, menu)
+            window.build_country_menu(menu)
             window.build_theme_menu(menu)
             menu.addSeparator()
             menu.addAction(window.problems_action)
