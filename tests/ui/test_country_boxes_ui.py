@@ -112,3 +112,28 @@ def test_a_broken_record_shows_what_it_has(
     text = page_text(window)
     assert "Missing in the country record: referral.name_en." in text
     assert "+371 28612120" in text
+
+
+def test_a_reader_in_latvia_reading_russian_sees_latvias_box_in_russian(
+    launch: Launcher, default_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.content import load_pack
+
+    monkeypatch.setattr(country, "system_locale_name", lambda: "ru_LV")
+    _app, window = launch(default_pack, content_language="ru")
+    record = load_pack(default_pack).countries.records["LV"]  # type: ignore[union-attr]
+    window.open_section("definition-elements")
+    text = page_text(window)
+    assert "Латвия" in text and "Krimināllikums" in text
+    assert record.texts["ru"]["summary"] in " ".join(text.split())
+    window.open_section("identification-referral")
+    assert "Sociālās integrācijas valsts aģentūra" in page_text(window)
+    assert "+371 28612120" in page_text(window)
+    window.open_section("assistance-children")
+    assert record.texts["ru"]["municipality"] in " ".join(page_text(window).split())
+    window.open_section("sources-contacts")
+    assert "https://likumi.lv/ta/en/en/id/308253" in page_text(window)
+    window.set_my_country("SE")
+    window.open_section("identification-referral")
+    assert "Швеция" in page_text(window) and "020-390 000" in page_text(window)
+    assert "+371 28612120" not in page_text(window)
