@@ -50,6 +50,7 @@ class Settings:
     checklist_second_language: str = ""  # shown side by side with it; "" for none
     note_open: bool = False  # the note strip under the page shows its editor
     ui_text_percent: int = 100  # View > Interface text size: one of UI_TEXT_SIZES
+    my_country: str = ""  # View > My country: a code (LV), "none", or "" = not chosen yet
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

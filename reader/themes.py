@@ -249,6 +249,8 @@ a.external {{ color: {c.external_link}; }}
 p.crumb, p.next {{ color: {c.muted}; }}
 small {{ color: {c.muted}; }}
 p.notice {{ background-color: {c.warning_bg}; color: {c.warning_text}; }}
+table.country-box {{ background-color: {c.info_bg}; color: {c.info_text}; }}
+table.country-box {{ border-color: {c.border}; }}
 """
 
 

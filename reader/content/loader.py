@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from reader.content.countries import load_countries
 from reader.content.model import (
     ID_PATTERN,
     Chapter,
@@ -355,5 +356,7 @@ def load_pack(root: Path) -> Pack:
                 continue
             pack.editions[lang] = load_edition(root, manifest, lang, report)
         pack.events = load_events(root / "events.toml", report)
+        pack.countries = load_countries(root, pack.languages)
+        report.problems.extend(pack.countries.problems)
     pack.problems = report.problems
     return pack

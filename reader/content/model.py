@@ -6,6 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.content.countries import CountryRecords
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -120,6 +124,7 @@ class Pack:
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     events: list[EventDef] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    countries: CountryRecords | None = None  # content/countries/ (reader.content.countries)
     _section_index: dict[str, dict[str, Section]] = field(default_factory=dict, repr=False)
     _order: list[str] | None = field(default=None, repr=False)
 

@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from reader.content.country_box import box_html, sources_list_html
 from reader.content.model import Pack, Section
 from reader.content.render import INTERNAL_SCHEME, markdown_to_html
 from reader.i18n import _, language_in_sentence, language_name
@@ -39,8 +40,11 @@ def neighbours(pack: Pack, section_id: str) -> tuple[str | None, str | None]:
     return before, after
 
 
-def render_page(pack: Pack, lang: str, section_id: str) -> Page:
-    """The page for ``section_id`` in ``lang``, or a notice pointing to languages that have it."""
+def render_page(pack: Pack, lang: str, section_id: str, country: str = "") -> Page:
+    """The page for ``section_id`` in ``lang``, or a notice pointing to languages that have it.
+
+    ``country`` (a code such as "LV") adds that country's box where the pack places one.
+    """
     section = pack.section(lang, section_id)
     edition = pack.edition(lang)
     if section is None or edition is None:
@@ -56,6 +60,9 @@ def render_page(pack: Pack, lang: str, section_id: str) -> Page:
             f"<h1>{html.escape(section.title)}</h1>"
         )
     parts.append(body)
+    parts.append(box_html(pack.countries, country, section_id, lang))
+    if pack.countries is not None and section_id == pack.countries.sources_section:
+        parts.append(sources_list_html(pack.countries, lang))
     if section.is_chapter_lead and len(chapter.sections) > 1:
         items = "".join(
             f"<li>{_anchor(section_link(s.id), s.title)}</li>" for s in chapter.sections[1:]

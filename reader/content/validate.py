@@ -257,6 +257,16 @@ def _check_synonyms(pack: Pack, problems: list[Problem]) -> None:
                     problems.append(Problem(path, entry.line or None, message, warning=True))
 
 
+def _check_countries(pack: Pack, problems: list[Problem]) -> None:
+    """The country records' own problems are the loader's; here: boxes in known sections."""
+    from reader.content.countries import check_box_places
+
+    assert pack.manifest is not None
+    if pack.countries is not None:
+        known = {i for lang in pack.languages for i in pack.sections_in(lang)}
+        problems.extend(check_box_places(pack.countries, known | set(pack.manifest.chapters)))
+
+
 def check_pack(pack: Pack) -> list[Problem]:
     """All problems of an already loaded pack, in file order."""
     problems = list(pack.problems)
@@ -266,6 +276,7 @@ def check_pack(pack: Pack) -> list[Problem]:
         _check_indicators(pack, problems)
         _check_events(pack, problems)
         _check_synonyms(pack, problems)
+        _check_countries(pack, problems)
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: (str(p.path), p.line or 0))
 

@@ -38,6 +38,7 @@ from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
 from reader.ui.window.checklists import ChecklistMixin
+from reader.ui.window.country import CountryMixin
 from reader.ui.window.editions import EditionsMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
@@ -73,6 +74,7 @@ class MainWindow(
     StartPageMixin,
     TextSizeMixin,
     TabOrderMixin,
+    CountryMixin,
 ):
     def __init__(
         self,
@@ -201,6 +203,7 @@ class MainWindow(
         self._save_timer.setInterval(400)
         self._save_timer.timeout.connect(self.settingsChanged.emit)
 
+        self._init_country()
         actions = create_actions(self)
         build_menus(self, actions)
         self.toolbar = build_toolbar(self, actions)

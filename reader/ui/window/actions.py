@@ -190,6 +190,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
         if key == "view":
             menu.addSeparator()
             _language_menus(window, menu)
+            window.build_country_menu(menu)
             window.build_theme_menu(menu)
             window.build_text_size_menu(menu)
             menu.addSeparator()

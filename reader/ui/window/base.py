@@ -120,6 +120,9 @@ class WindowBase(QMainWindow):
     def _switch_language(self, lang: str) -> None:
         raise NotImplementedError
 
+    def my_country(self) -> str:
+        raise NotImplementedError
+
     def _sync_user_data(self, section_id: str | None) -> None:
         raise NotImplementedError
 

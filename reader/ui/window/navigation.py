@@ -46,7 +46,7 @@ class NavigationMixin(WindowBase):
                 8000,
             )
             return False
-        page = render_page(self.pack, self.content_language, section_id)
+        page = render_page(self.pack, self.content_language, section_id, self.my_country())
         self.view.show_page(page.html)
         self.language_notice.hide()
         self.current_section = section_id
