@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from reader.content.cards import read_cards
 from reader.content.loader import load_pack
 from reader.content.model import Pack, Problem
 from reader.content.render import INDICATOR_DIRECTIVE, RenderReport, markdown_to_html
@@ -277,6 +278,7 @@ def check_pack(pack: Pack) -> list[Problem]:
         _check_events(pack, problems)
         _check_synonyms(pack, problems)
         _check_countries(pack, problems)
+        problems.extend(read_cards(pack.root)[1])
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=lambda p: (str(p.path), p.line or 0))
 

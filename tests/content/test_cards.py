@@ -1,0 +1,61 @@
+"""The 'show to the person' cards of the real pack, and bad card files found by `validate`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.content.cards import CARD_IDS, CARD_LANGUAGES, read_cards
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def test_real_pack_has_every_card_language() -> None:
+    sets, problems = read_cards(CONTENT)
+    assert problems == []
+    assert set(sets) == set(CARD_LANGUAGES)
+    assert sets["ar"].direction == "rtl"
+    assert sets["uk"].name == "Українська"
+    for card_set in sets.values():
+        assert set(card_set.cards) == set(CARD_IDS)
+
+
+def test_police_card_only_where_allowed_and_hotline_number() -> None:
+    en = read_cards(CONTENT)[0]["en"]
+    without = dict(en.texts("112", police=False))
+    assert "police" not in without
+    assert "112" in without["hotline"]
+    assert "police" in dict(en.texts("116 006", police=True))
+
+
+def _validate(root: Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "reader", "validate", str(root)]
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def test_validate_names_file_and_card(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    cards = root / "cards"
+    de = cards / "de.toml"
+    de.write_text(
+        "\n".join(line for line in de.read_text(encoding="utf-8").splitlines()
+                  if not line.startswith("reflection")),
+        encoding="utf-8",
+    )  # fmt: skip
+    ar = cards / "ar.toml"
+    ar.write_text(ar.read_text(encoding="utf-8").replace('"rtl"', '"ltr"'), encoding="utf-8")
+    en = cards / "en.toml"
+    text = en.read_text(encoding="utf-8").replace("{number}", "").replace("help =", "helpp =")
+    en.write_text(text, encoding="utf-8")
+    shutil.copy(cards / "sv.toml", cards / "xx.toml")
+    result = _validate(root)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "de.toml" in out and "card 'reflection': missing card" in out
+    assert "ar.toml" in out and "direction is 'ltr', must be 'rtl'" in out
+    assert "unknown card id 'helpp'" in out
+    assert "missing placeholder {number}" in out
+    assert "xx.toml" in out and "unknown card language code 'xx'" in out
