@@ -13,8 +13,13 @@ from reader.ui.about_dialog import about_text
 from tests.ui.conftest import Launcher
 
 
-def test_opens_first_section_and_table_of_contents(launch: Launcher) -> None:
+def test_first_start_shows_the_start_page_then_the_section_read_last(launch: Launcher) -> None:
     _app, window = launch()
+    assert window.current_section == "home"  # a first start says what the handbook is
+    assert "Introduction" in window.view.toPlainText()  # among the chapter cards
+    window.open_section("intro")
+    window.close()
+    _app2, window = launch()
     assert window.current_section == "intro"
     assert "Introduction" in window.view.toPlainText()
     assert window.toc.topLevelItemCount() == 2
@@ -129,6 +134,7 @@ def test_copy_link_and_open_it(launch: Launcher) -> None:
 
 def test_external_link_is_never_opened(launch: Launcher) -> None:
     _app, window = launch()
+    window.open_section("intro")
     window.view.linkActivated.emit(QUrl("https://example.org/help"))
     assert window.current_section == "intro"
     assert QGuiApplication.clipboard().text() == "https://example.org/help"

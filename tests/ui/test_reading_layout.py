@@ -168,6 +168,7 @@ def test_an_open_note_strip_and_open_panels_are_open_again_at_the_next_start(
     launch: Launcher, qtbot: QtBot
 ) -> None:
     _app, window = launch()
+    window.open_section("intro")  # the start page has no note
     assert window.note_editor is not None
     window.note_editor.toggle.click()
     window.show_calendar()

@@ -49,6 +49,7 @@ def test_core_resolves_system_to_light_or_dark() -> None:
 @pytest.mark.parametrize("key", ["dark", "contrast", "light"])
 def test_choice_applies_to_palette_page_and_bars(launch: Launcher, qtbot: QtBot, key: str) -> None:
     _app, window = launch()
+    window.open_section("intro")  # a page of the handbook, not the start page
     colours = THEMES[key]
     menu_action = window.findChild(type(window.shortcuts_action), f"theme_{key}")
     assert menu_action is not None
@@ -82,6 +83,7 @@ def test_choice_is_saved_and_restored(launch: Launcher, qtbot: QtBot) -> None:
 
 def test_system_follows_a_changed_colour_scheme(launch: Launcher) -> None:
     _app, window = launch()
+    window.open_section("intro")
     window.set_theme("system")
     window.on_color_scheme_changed(Qt.ColorScheme.Dark)
     assert window.theme_applied == "dark"

@@ -67,11 +67,11 @@ class NavigationMixin(WindowBase):
         self.open_section(HOME_ID)
 
     def open_start(self) -> None:
-        """Open the last section read, or the first one."""
+        """Open the last section read; on a first start, the start page that says what this is."""
         order = self.pack.section_order()
         target = self.settings.last_section if self.settings.last_section in order else None
         if target is None and order:
-            target = order[0]
+            target = HOME_ID
         if target is not None:
             self.open_section(target, record=self.history.current != target)
         else:
