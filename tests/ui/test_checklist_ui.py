@@ -329,3 +329,17 @@ def test_the_checklist_and_second_language_shown_are_remembered_across_restart(
     _app3, third = launch(ui_language=None)
     left = open_checklist(third, qtbot)
     assert left.checklist is not None and left.checklist.id == first.id
+
+
+def test_in_a_narrow_window_the_contents_step_aside_for_the_checklist(
+    launch: Launcher, qtbot: QtBot
+) -> None:
+    _app, window = launch()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.toc_dock.isVisible()
+    open_checklist(window, qtbot)
+    assert not window.toc_dock.isVisible()
+    qtbot.waitUntil(lambda: window.centralWidget().width() >= 360)  # room for the page
+    window.checklist_dock.close()
+    qtbot.waitUntil(window.toc_dock.isVisible)  # back when the checklist closes

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from reader.ui.window.actions import ActionSpec
 
 CHECKLIST_WIDTH = 0.6  # of the window, when the checklist is opened
+# Below this window width the contents step aside while the checklist is open (and come back
+# when it closes), so that the page beside it keeps room for a heading's longest word.
+ROOMY_WIDTH = 1280
 
 
 def checklist_actions() -> list[ActionSpec]:
@@ -60,6 +63,14 @@ class ChecklistMixin(WindowBase):
         if settings.checklist_second_language in self.pack.languages:
             panel.set_second_language(settings.checklist_second_language)
         panel.shownChanged.connect(self._remember_checklist)
+        self._contents_stepped_aside = False
+        self.checklist_dock.visibilityChanged.connect(self._on_checklist_visibility)
+
+    def _on_checklist_visibility(self, visible: bool) -> None:
+        """The contents that stepped aside for the checklist come back when it closes."""
+        if not visible and self._contents_stepped_aside and not self.checklist_dock.isVisible():
+            self._contents_stepped_aside = False
+            self.toc_dock.show()
 
     def _remember_checklist(self) -> None:
         """Keep which checklist and second language were shown, for the next start."""
@@ -81,6 +92,9 @@ class ChecklistMixin(WindowBase):
         if not self.checklist_dock.isVisible():
             panel.set_language(self.content_language)
             panel.refresh()  # another window or copy of the app may have changed the file
+        if self.width() < ROOMY_WIDTH and self.toc_dock.isVisible():
+            self.toc_dock.hide()
+            self._contents_stepped_aside = True
         self.checklist_dock.show()
         self.checklist_dock.raise_()
         wide = int(self.width() * CHECKLIST_WIDTH)
