@@ -6,7 +6,6 @@ import gc
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,8 @@ from reader.search.analysis import Analyzer
 from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
-from reader.search.snippets import AnalyzedText, Matcher, Segment, make_snippet, matching_words
+from reader.search.results import Hit, SearchResults
+from reader.search.snippets import AnalyzedText, Matcher, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SYNONYMS_FILE, SynonymTable
 
@@ -49,45 +49,6 @@ class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
     """
 
     matcher_type = WhooshOr.DEFAULT_MATCHER
-
-
-@dataclass(frozen=True)
-class Hit:
-    key: str
-    kind: str
-    lang: str
-    section_id: str
-    chapter_id: str
-    chapter_title: str
-    title: str
-    score: float
-    snippet: tuple[Segment, ...]
-    matched_words: tuple[str, ...]
-    anchor: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        from reader.search.snippets import snippet_text
-
-        return {
-            "section_id": self.section_id,
-            "language": self.lang,
-            "title": self.title,
-            "chapter": self.chapter_title,
-            "chapter_id": self.chapter_id,
-            "kind": self.kind,
-            "score": round(self.score, 4),
-            "snippet": snippet_text(list(self.snippet)),
-            "anchor": self.anchor,
-        }
-
-
-@dataclass
-class SearchResults:
-    query: str
-    hits: list[Hit] = field(default_factory=list)
-    total: int = 0
-    suggestion: str = ""
-    elapsed_ms: float = 0.0
 
 
 class SearchEngine:

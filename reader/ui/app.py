@@ -123,10 +123,13 @@ class Application:
             self.qt_app.installTranslator(translator)
             self._qt_translator = translator
 
-    def build_window(self) -> MainWindow:
+    def build_window(self, start_search: bool = True) -> MainWindow:
+        """The window; with ``start_search`` False the caller starts the search service later
+        (:meth:`start` does so after the first page: its thread imports Whoosh)."""
         self.install_translations()
         if self.search is None and self.pack.manifest is not None:
             self.search = SearchService(self.pack, self.folders.cache, self.options.shipped_index)
+        if start_search and self.search is not None:
             self.search.start()
         window = MainWindow(
             self.pack,
@@ -157,14 +160,16 @@ class Application:
                     f" {self.options.pack_dir}"
                     " (File > Copy link to this section shows a section's id)"
                 )
-        window = self.build_window()
+        window = self.build_window(start_search=False)
         window.show()
         lang, section = (present_lang, present)
         if self.options.open_section and not present:
             lang, section = parse_link(self.options.open_section)
         if not (section and window.open_section(section, lang or self.options.content_language)):
             window.open_start()
-        # After the first page is painted: has the handbook changed since the last start?
+        # After the first page is painted: the search index, and has the handbook changed?
+        if self.search is not None:
+            QTimer.singleShot(0, self.search.start)
         QTimer.singleShot(0, window.check_new_edition)
         if self.pack.manifest is None:
             QMessageBox.critical(

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.calendar import (
-    CalendarEntry,
-    CalendarFileError,
-    ImportPreview,
-    apply_import,
-    export_ics,
-    preview_import,
-)
+import reader.calendar as ics  # its .ics names load on first use (icalendar, after first paint)
+from reader.calendar import CalendarEntry
 from reader.i18n import _, format_date, ngettext
 from reader.ui.data_guard import DataGuard
 from reader.userdata import UserStore
+
+if TYPE_CHECKING:
+    from reader.calendar import ImportPreview
 
 
 class CalendarFiles(QWidget):
@@ -51,8 +49,8 @@ class CalendarFiles(QWidget):
 
     def export_to(self, path: Path) -> int | None:
         try:
-            count = export_ics(self.exportable_entries(), path, self.lang)
-        except (OSError, CalendarFileError) as exc:
+            count = ics.export_ics(self.exportable_entries(), path, self.lang)
+        except (OSError, ics.CalendarFileError) as exc:
             self.show_error(_("The calendar was not exported"), str(exc))
             return None
         self.message.emit(
@@ -71,8 +69,8 @@ class CalendarFiles(QWidget):
 
     def preview(self, path: Path) -> ImportPreview | None:
         try:
-            return preview_import(path, self.store)
-        except (OSError, CalendarFileError) as exc:
+            return ics.preview_import(path, self.store)
+        except (OSError, ics.CalendarFileError) as exc:
             self.show_error(_("The calendar file was not imported"), str(exc))
             return None
 
@@ -111,7 +109,7 @@ class CalendarFiles(QWidget):
         counted: list[int] = []
         if not self.guard.write(
             _("The events were not imported."),
-            lambda: counted.append(apply_import(preview, self.store)),
+            lambda: counted.append(ics.apply_import(preview, self.store)),
         ):
             return 0
         count = counted[-1]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.model import Pack
 from reader.i18n import _, language_in_sentence, language_name, ngettext
-from reader.search.engine import Hit, SearchResults
+from reader.search.results import Hit, SearchResults
 from reader.themes import Colours
 from reader.ui.theme import current_colours, theme_signals
 

@@ -16,13 +16,16 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.content.model import Pack
-from reader.search.engine import SearchEngine, SearchResults
-from reader.search.index import BuildCancelled
-from reader.search.manager import IndexManager
+from reader.search.results import SearchResults
+
+if TYPE_CHECKING:  # Whoosh is imported on the worker thread, after the first page is shown
+    from reader.search.engine import SearchEngine
+    from reader.search.manager import IndexManager
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +53,21 @@ class SearchWorker(QObject):
 
     def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
         super().__init__()
-        self.manager = IndexManager(pack, cache, shipped)
+        self._where = (pack, cache, shipped)
+        self._manager: IndexManager | None = None
         self.engine: SearchEngine | None = None
         self._latest = 0
         self._lock = threading.Lock()
         self.cancel = threading.Event()  # set from the GUI thread to stop a build
+
+    @property
+    def manager(self) -> IndexManager:
+        """The index manager, made on first use (on the worker thread: it imports Whoosh)."""
+        if self._manager is None:
+            from reader.search.manager import IndexManager
+
+            self._manager = IndexManager(*self._where)
+        return self._manager
 
     def note_request(self, number: int) -> None:
         """Called from the GUI thread: ``number`` is now the newest request."""
@@ -72,6 +85,8 @@ class SearchWorker(QObject):
 
     @Slot()
     def prepare(self) -> None:
+        from reader.search.index import BuildCancelled
+
         try:
             status = self.manager.prepare()
             message = ""
@@ -93,6 +108,8 @@ class SearchWorker(QObject):
 
     @Slot()
     def rebuild(self) -> None:
+        from reader.search.index import BuildCancelled
+
         if self.engine is not None:
             self.engine.close()
             self.engine = None
@@ -110,6 +127,8 @@ class SearchWorker(QObject):
     def _open_engine(self) -> None:
         if self.engine is not None:
             self.engine.close()
+        from reader.search.engine import SearchEngine
+
         self.engine = SearchEngine(self.manager.pack, self.manager.folder)
 
     def _warm_up(self) -> None:
@@ -171,6 +190,7 @@ class SearchService(QObject):
         self.worker.ready.connect(self._on_ready)
         self.worker.results.connect(self.results)
         self.is_ready = False
+        self.started = False
         self._number = 0
         self.worker_thread.start()
 
@@ -179,6 +199,10 @@ class SearchService(QObject):
         self.ready.emit(ok, message)
 
     def start(self) -> None:
+        """Prepare the index on the worker thread (once; later calls do nothing)."""
+        if self.started:
+            return
+        self.started = True
         self._prepare.emit()
 
     def rebuild(self) -> None:

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from reader import paths
 from reader.i18n import _
-from reader.packs.install import ImportResult
-from reader.ui.pack_import_worker import PackImportWorker
 from reader.ui.window.base import WindowBase
+
+if TYPE_CHECKING:  # the import code (and Whoosh with it) loads when File > Import is used
+    from reader.packs.install import ImportResult
+    from reader.ui.pack_import_worker import PackImportWorker
 
 if TYPE_CHECKING:
     from reader.ui.window.actions import ActionSpec
@@ -69,6 +71,8 @@ class PackImportMixin(WindowBase):
         if self.pack_import is not None:
             return
         folders = self.user_folders or paths.user_folders()
+        from reader.ui.pack_import_worker import PackImportWorker
+
         worker = PackImportWorker(archive, folders, self.pack_key_dirs)
         dialog = QProgressDialog(_("Checking the pack file…"), _("Cancel"), 0, 0, self)
         dialog.setObjectName("packImportProgress")

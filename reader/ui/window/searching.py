@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from reader.i18n import _, language_in_sentence
-from reader.search.engine import Hit, SearchResults
+from reader.search.results import Hit, SearchResults
 from reader.ui.window.base import WindowBase
 
 
