@@ -1,10 +1,13 @@
 """Start-up benchmark: how long until the window shows a page, and how much memory it takes.
 
-Usage: python build_scripts/bench_startup.py [--runs N]
+Usage: python build_scripts/bench_startup.py [--runs N] [--no-peer]
 
 Each run is a fresh process (offscreen, its own empty user folders, so the first-start path with
 copying or building the search index is included in the first figure and not in the second).
 Prints, per run: time to the first rendered page, time until search is ready, and peak RSS.
+Then, unless --no-peer, the real window side by side with kiwix-desktop under one Xvfb
+(build_scripts/startup_peer.py): time until the window is visible, process-tree memory after
+3 s, and the ratios (skipped with a note where Xvfb, xdotool or kiwix are not installed).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ print(f"{shown:.2f} {ready:.2f} {rss:.0f}")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-peer", action="store_true", help="skip the kiwix-desktop part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STROM_READER_HOME": home}
@@ -64,6 +68,11 @@ def main() -> int:
             print(
                 f"{run:3}  {float(shown):14.2f}  {float(ready):16.2f}  {float(rss):14.0f}   {label}"
             )
+    if not args.no_peer:
+        sys.path.insert(0, str(ROOT / "build_scripts"))
+        from startup_peer import compare
+
+        compare(ROOT, args.runs)
     return 0
 
 
