@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from xvfb import start_xvfb  # build_scripts/ is on sys.path (bench_startup.py puts it there)
+
 POLL_S = 0.01
 SETTLE_S = 3.0
 TIMEOUT_S = 60.0
@@ -33,21 +35,6 @@ class Run:
 
 def missing_tools(*names: str) -> list[str]:
     return [name for name in names if shutil.which(name) is None]
-
-
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    """An Xvfb on a free display (it writes the number it chose to a pipe)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    return server, f":{number}"
 
 
 def tree_rss_mib(pid: int) -> float:
@@ -153,7 +140,7 @@ def compare(root: Path, runs: int) -> None:
         print(f"side by side skipped: {', '.join(lacking)} missing (apt-get install xvfb xdotool)")
         return
     peer_lacking = missing_tools("kiwix-desktop", "zimwriterfs")
-    server, display = start_xvfb()
+    server, display = start_xvfb(1280, 800)
     try:
         with tempfile.TemporaryDirectory() as folder:
             base = {**os.environ, "DISPLAY": display, "HOME": folder}
