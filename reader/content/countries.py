@@ -209,6 +209,14 @@ class _RecordReader:
                     f"'{name}.days' must be a number of days, {NONE_IN_LAW!r} or {TO_CONFIRM!r}",
                 )
                 self.record.missing.append(f"{name}.{key}")
+            elif key == "only_with_consent" and (isinstance(value, bool) or value == TO_CONFIRM):
+                values[key] = value
+            elif key == "only_with_consent" and value is not None:
+                self.problem(
+                    self.lines.of(name, key),
+                    f"'{name}.{key}' must be true, false or {TO_CONFIRM!r}",
+                )
+                self.record.missing.append(f"{name}.{key}")
             elif key != "days" and _is_text(value):
                 values[key] = str(value).strip()
             else:

@@ -45,7 +45,11 @@ FACTS: dict[str, tuple[str, ...]] = {
     "residence": (),
     "guardianship": ("name", "name_en"),
     "municipality": (),
+    "police": ("only_with_consent",),
 }
+#: ``police.only_with_consent``: true where a card may say that the person will not be sent to
+#: the police without being asked; false, or "to confirm", and the police card is not shown.
+POLICE_CARD_FACT = ("police", "only_with_consent")
 #: Texts per language: ``summary`` (two sentences on the law) in every language of the pack,
 #: the others in English and the country's own languages (elsewhere the box shows English).
 TEXTS: tuple[str, ...] = ("summary", "identification", "reflection", "residence", "municipality")
@@ -87,6 +91,10 @@ class CountryRecord:
     def value(self, fact: str, key: str) -> str | int | None:
         found = self.facts.get(fact)
         return found.values.get(key) if found else None
+
+    def police_card_allowed(self) -> bool:
+        """True only where the record says so; false or not confirmed means no police card."""
+        return self.value(*POLICE_CARD_FACT) is True
 
     def text(self, key: str, lang: str) -> tuple[str, str] | None:
         """(text, language it is in): ``lang``'s, else English, else None."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from reader.content import load_pack
-from reader.content.countries import COUNTRIES, TO_CONFIRM
+from reader.content.countries import COUNTRIES, TO_CONFIRM, read_record
 from reader.content.country_box import _catalog, box_html
 from reader.content.country_records import FACTS, NATIONAL_LANGUAGES, TEXTS
 from reader.paths import default_pack_dir
@@ -48,7 +50,8 @@ def test_the_full_box_renders_in_every_language_without_gaps(code: str) -> None:
         lacking = sum(key not in record.texts.get(lang, {}) for key in TEXTS)
         assert box.count(f"<small>{_('(in English)')}</small>") == lacking, (code, lang)
         assert lacking == 0  # the bundled records have every text in every language
-        unconfirmed = [f for f in record.facts.values() if f.unconfirmed()]
+        shown = RECORDS.facts_for("legal-national")
+        unconfirmed = [f for f in shown if record.facts[f].unconfirmed()]
         assert (_("Some facts are still to confirm.") in box) == bool(unconfirmed), (code, lang)
 
 
@@ -88,3 +91,31 @@ def test_unconfirmed_facts_are_marked_not_guessed() -> None:
     assert RECORDS is not None
     assert RECORDS.records["RU"].value("hotline", "number") == TO_CONFIRM
     assert RECORDS.records["RU"].value("reflection", "days") == "none"
+
+
+def test_the_police_card_is_allowed_only_where_the_record_says_true() -> None:
+    assert RECORDS is not None
+    allowed = {code for code, r in RECORDS.records.items() if r.police_card_allowed()}
+    # Polish municipal institutions must notify the police (art. 304 § 2 KPK); Russia has
+    # victim status only inside a criminal case; "to confirm" shows no police card either.
+    assert "PL" not in allowed and "RU" not in allowed
+    for code, record in RECORDS.records.items():
+        value = record.value("police", "only_with_consent")
+        assert value in (True, False, TO_CONFIRM), code
+        assert (code in allowed) == (value is True), code
+
+
+def test_a_wrong_police_value_is_named_with_its_line(tmp_path: Path) -> None:
+    source = default_pack_dir() / "countries" / "DE.toml"
+    broken = source.read_text(encoding="utf-8").replace(
+        "only_with_consent = true", 'only_with_consent = "yes"'
+    )
+    path = tmp_path / "DE.toml"
+    path.write_text(broken, encoding="utf-8")
+    record, problems = read_record(path, LANGUAGES)
+    line = next(n for n, text in enumerate(broken.splitlines(), 1) if text.startswith("only_with"))
+    assert [(p.line, p.message) for p in problems] == [
+        (line, "country DE: 'police.only_with_consent' must be true, false or 'to confirm'")
+    ]
+    assert not record.police_card_allowed()
+    assert "police.only_with_consent" in record.missing
