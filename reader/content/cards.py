@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.content.country_records import TO_CONFIRM, CountryRecord
 from reader.content.model import Problem
 
 CARDS_DIR = "cards"
@@ -34,6 +35,26 @@ class CardSet:
         """The cards to show, in order; the police card only where the country allows it."""
         shown = [i for i in CARD_IDS if police or i != "police"]
         return [(i, self.cards[i].replace("{number}", number)) for i in shown]
+
+
+def hotline_number(record: CountryRecord | None) -> str:
+    """The hotline card's number: the country's hotline, else its emergency number, else 112."""
+    if record is not None:
+        for fact in ("hotline", "emergency"):
+            number = record.value(fact, "number")
+            if isinstance(number, str) and number.strip() and number != TO_CONFIRM:
+                return number.strip()
+    return EMERGENCY_NUMBER
+
+
+def cards_for(card_set: CardSet, record: CountryRecord | None) -> list[tuple[str, str]]:
+    """The cards to show for the user's country (``None``: no country chosen).
+
+    The police card only where the record says ``police.only_with_consent = true``; with no
+    country there is no police card and the hotline card gives 112.
+    """
+    allowed = record is not None and record.police_card_allowed()
+    return card_set.texts(hotline_number(record), police=allowed)
 
 
 def _line_of(path: Path, needle: str) -> int | None:

@@ -59,3 +59,26 @@ def test_validate_names_file_and_card(tmp_path: Path) -> None:
     assert "unknown card id 'helpp'" in out
     assert "missing placeholder {number}" in out
     assert "xx.toml" in out and "unknown card language code 'xx'" in out
+
+
+def test_cards_follow_the_country_record() -> None:
+    from reader.content import load_pack
+    from reader.content.cards import cards_for, hotline_number
+    from reader.paths import default_pack_dir
+
+    pack = load_pack(default_pack_dir())
+    assert pack.countries is not None
+    records = pack.countries.records
+    sets, problems = read_cards(default_pack_dir())
+    assert problems == []
+    english = sets["en"]
+    # No country: no police card, the hotline card gives the emergency number 112.
+    no_country = dict(cards_for(english, None))
+    assert "police" not in no_country and no_country["hotline"].endswith("112")
+    # Germany allows the police card, Poland does not (municipal staff must report).
+    assert "police" in dict(cards_for(english, records["DE"]))
+    assert "police" not in dict(cards_for(english, records["PL"]))
+    # The hotline card carries the country's hotline number from its record.
+    latvia = dict(cards_for(english, records["LV"]))
+    assert hotline_number(records["LV"]) == records["LV"].value("hotline", "number")
+    assert str(records["LV"].value("hotline", "number")) in latvia["hotline"]
