@@ -16,13 +16,15 @@ from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.packs.selection import choose_pack
 from reader.settings import Settings, SettingsStore
-from reader.ui import crash_handler
+from reader.ui import crash_handler, first_paint
+from reader.ui.home_page import HOME_ID
 from reader.ui.main_window import MainWindow, parse_link
 from reader.ui.search_service import SearchService
 from reader.userdata import UserDataError, UserStore, default_store_path
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
+FIRST_PAGE_DELAY_MS = 1500  # how long a page stays open before it becomes the early page
 
 
 @dataclass
@@ -110,6 +112,8 @@ class Application:
             log.error("user data cannot be opened: %s", exc)
             self.store_error = str(exc)
         self.qt_app.aboutToQuit.connect(self.shutdown)
+        self._first_page_timer = QTimer(singleShot=True, interval=FIRST_PAGE_DELAY_MS)
+        self._first_page_timer.timeout.connect(self.save_first_page)
 
     def install_translations(self) -> None:
         lang = self.settings.ui_language
@@ -147,6 +151,9 @@ class Application:
         window.user_folders = self.folders  # where File > Import content pack installs
         window.settingsChanged.connect(self.save_settings)
         window.uiLanguageChangeRequested.connect(self.change_ui_language)
+        # The early page of the next start follows the page read, once the reader stays on it
+        # (so it is there after a crash or a kill too, not only after a clean close).
+        window.sectionOpened.connect(lambda *_: self._first_page_timer.start())
         self.window = window
         return window
 
@@ -167,6 +174,7 @@ class Application:
             lang, section = parse_link(self.options.open_section)
         if not (section and window.open_section(section, lang or self.options.content_language)):
             window.open_start()
+        first_paint.hand_over(window)  # the early page of the last session, if one was shown
         # After the first page is painted: the search index, and has the handbook changed?
         if self.search is not None:
             QTimer.singleShot(0, self.search.start)
@@ -213,12 +221,31 @@ class Application:
 
     def shutdown(self) -> None:
         """Stop the search thread (it may be building the index) and close the user data."""
+        self._first_page_timer.stop()
         if self.search is not None:
             self.search.stop()
             self.search = None
         if self.store is not None:
             self.store.close()
             self.store = None
+
+    def save_first_page(self) -> None:
+        """Keep the page the next start opens, for :mod:`reader.ui.first_paint` (or forget it)."""
+        path = first_paint.snapshot_path(self.folders.cache)
+        window = self.window
+        if window is None or not window.current_section:
+            path.unlink(missing_ok=True)
+            return
+        if (
+            window.current_section == HOME_ID
+            and self.settings.last_section in self.pack.section_order()
+        ):
+            path.unlink(missing_ok=True)  # the next start opens the last section, not this
+            return
+        menus = [a.text() for a in window.menuBar().actions() if a.text()]
+        first_paint.write_snapshot(
+            path, first_paint.snapshot_of(window, window.view, window.view.page_html, menus)
+        )
 
     def save_settings(self) -> None:
         try:
@@ -238,4 +265,5 @@ def run(options: LaunchOptions) -> int:
     code = application.qt_app.exec()
     application.shutdown()
     application.save_settings()
+    application.save_first_page()
     return int(code)

@@ -95,6 +95,11 @@ class ReaderView(QTextBrowser):
         self.columnChanged.emit(round(margin))
 
     # Page -------------------------------------------------------------------------------------
+    @property
+    def page_html(self) -> str:
+        """The HTML of the page shown (before find highlights)."""
+        return self._html
+
     def show_page(self, html: str) -> None:
         self.clear_matches()
         self._html = html

@@ -1,0 +1,26 @@
+"""The program's entry point: paint the last page early, then run the command line.
+
+A plain GUI start (no subcommand, no options but --portable) first shows the page of the last
+session from a snapshot (:mod:`reader.ui.first_paint`), before the rest of the app is imported;
+everything else goes straight to :func:`reader.cli.main`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+PLAIN_START_WORDS = frozenset({"--portable"})
+
+
+def main() -> int:
+    from reader import netguard, streams
+
+    streams.ensure_streams()  # the windowed bundle has none; see reader.streams
+    netguard.install()
+    if all(word in PLAIN_START_WORDS for word in sys.argv[1:]):
+        from reader.ui.first_paint import paint_first_page
+
+        paint_first_page(sys.argv)
+    from reader.cli import main as cli_main
+
+    return cli_main()
