@@ -22,6 +22,9 @@ CARD_LANGUAGES = (
 )  # fmt: skip
 RTL_LANGUAGES = frozenset({"ar"})
 EMERGENCY_NUMBER = "112"
+#: Unicode bidi isolates: a phone number keeps its left-to-right order inside right-to-left text.
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
 @dataclass(frozen=True)
@@ -34,14 +37,21 @@ class CardSet:
     def texts(self, number: str, *, police: bool) -> list[tuple[str, str]]:
         """The cards to show, in order; the police card only where the country allows it."""
         shown = [i for i in CARD_IDS if police or i != "police"]
+        if self.direction == "rtl":  # "+371 28612120" must not turn into "28612120 371+"
+            number = f"{LEFT_TO_RIGHT_ISOLATE}{number}{POP_DIRECTIONAL_ISOLATE}"
         return [(i, self.cards[i].replace("{number}", number)) for i in shown]
 
 
 def hotline_number(record: CountryRecord | None) -> str:
-    """The hotline card's number: the country's hotline, else its emergency number, else 112."""
+    """The hotline card's number: the record's number for victims (``hotline.card_number``),
+    else its hotline, else its emergency number; 112 with no record."""
     if record is not None:
-        for fact in ("hotline", "emergency"):
-            number = record.value(fact, "number")
+        for fact, key in (
+            ("hotline", "card_number"),
+            ("hotline", "number"),
+            ("emergency", "number"),
+        ):
+            number = record.value(fact, key)
             if isinstance(number, str) and number.strip() and number != TO_CONFIRM:
                 return number.strip()
     return EMERGENCY_NUMBER

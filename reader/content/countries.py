@@ -28,6 +28,7 @@ from reader.content.country_records import (
     FORMAT,
     NATIONAL_LANGUAGES,
     NONE_IN_LAW,
+    OPTIONAL_KEYS,
     REVIEW_KEYS,
     TEXTS,
     TO_CONFIRM,
@@ -221,7 +222,14 @@ class _RecordReader:
                 values[key] = str(value).strip()
             else:
                 self.missing(line, f"{name}.{key}")
-        for key in sorted(set(table) - {*keys, "source"}):
+        optional = OPTIONAL_KEYS.get(name, ())
+        for key in optional:
+            value = table.get(key)
+            if _is_text(value):
+                values[key] = str(value).strip()
+            elif value is not None:
+                self.problem(self.lines.of(name, key), f"'{name}.{key}' must be a text")
+        for key in sorted(set(table) - {*keys, *optional, "source"}):
             self.problem(self.lines.of(name, key), f"fact {name!r} has an unknown key {key!r}")
         raw = table.get("source")
         sources = (raw,) if isinstance(raw, str) else raw

@@ -47,6 +47,9 @@ FACTS: dict[str, tuple[str, ...]] = {
     "municipality": (),
     "police": ("only_with_consent",),
 }
+#: Keys a fact may have: ``hotline.card_number`` is the number the card gives a possible victim
+#: where the hotline is a line for professionals (then usually the emergency number).
+OPTIONAL_KEYS: dict[str, tuple[str, ...]] = {"hotline": ("card_number",)}
 #: ``police.only_with_consent``: true where a card may say that the person will not be sent to
 #: the police without being asked; false, or "to confirm", and the police card is not shown.
 POLICE_CARD_FACT = ("police", "only_with_consent")

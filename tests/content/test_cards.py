@@ -82,3 +82,29 @@ def test_cards_follow_the_country_record() -> None:
     latvia = dict(cards_for(english, records["LV"]))
     assert hotline_number(records["LV"]) == records["LV"].value("hotline", "number")
     assert str(records["LV"].value("hotline", "number")) in latvia["hotline"]
+
+
+def test_a_hotline_for_professionals_gives_the_card_the_number_for_victims() -> None:
+    from reader.content import load_pack
+    from reader.content.cards import cards_for
+    from reader.paths import default_pack_dir
+
+    pack = load_pack(default_pack_dir())
+    assert pack.countries is not None
+    sweden = pack.countries.records["SE"]
+    assert sweden.value("hotline", "number") == "020-390 000"  # shown in the box, for staff
+    english = read_cards(default_pack_dir())[0]["en"]
+    hotline = dict(cards_for(english, sweden))["hotline"]
+    assert hotline.endswith("112") and "020" not in hotline
+
+
+def test_a_number_keeps_its_order_in_right_to_left_cards() -> None:
+    from reader.content.cards import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+    from reader.paths import default_pack_dir
+
+    sets = read_cards(default_pack_dir())[0]
+    arabic = dict(sets["ar"].texts("+371 28612120", police=False))["hotline"]
+    isolated = f"{LEFT_TO_RIGHT_ISOLATE}+371 28612120{POP_DIRECTIONAL_ISOLATE}"
+    assert isolated in arabic
+    english = dict(sets["en"].texts("+371 28612120", police=False))["hotline"]
+    assert LEFT_TO_RIGHT_ISOLATE not in english and "+371 28612120" in english
