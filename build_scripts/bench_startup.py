@@ -4,10 +4,12 @@ Usage: python build_scripts/bench_startup.py [--runs N] [--no-peer]
 
 Each run is a fresh process (offscreen, its own empty user folders, so the first-start path with
 copying or building the search index is included in the first figure and not in the second).
-Prints, per run: time to the first rendered page, time until search is ready, and peak RSS.
-Then, unless --no-peer, the real window side by side with kiwix-desktop under one Xvfb
-(build_scripts/startup_peer.py): time until the window is visible, process-tree memory after
-3 s, and the ratios (skipped with a note where Xvfb, xdotool or kiwix are not installed).
+Prints, per run: time to the first page in the full window (in-process, so without the early
+page), time until search is ready, and peak RSS. Then, unless --no-peer, ``strom-reader`` itself
+side by side with kiwix-desktop under one Xvfb (build_scripts/startup_peer.py): time until a
+window shows the page (from the second start on, the early page of the last session,
+reader/ui/first_paint.py), process-tree memory after 3 s, and the ratios for the starts after
+the first (skipped with a note where Xvfb, xdotool or kiwix are not installed).
 """
 
 from __future__ import annotations
