@@ -50,6 +50,7 @@ BORDER_PT = 1.5
 HOTLINE_BORDER_PT = 3.5
 #: Type sizes tried in turn until the sheet fits on one page (1.0: the sizes above).
 SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5, 0.45, 0.4)
+MIN_SCALE = 0.05  # below the steps, for a card far longer than any real one
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Tahoma"]
 
 
@@ -141,12 +142,16 @@ class SheetLayout:
             margin, margin, self.page_width - 2 * margin, self.page_height - 2 * margin
         )
         self._device = layout_device()
-        self.scale = SCALES[-1]
+        self.scale = SCALES[0]
         self.height = 0.0
         for scale in SCALES:
             self._lay_out(scale)
-            if self.height <= self.body.height():
-                break
+            if self.fits:
+                return
+        scale = SCALES[-1]
+        while not self.fits and scale > MIN_SCALE:  # far more text than cards hold: keep going
+            scale *= 0.85
+            self._lay_out(scale)
 
     @property
     def fits(self) -> bool:
@@ -158,7 +163,7 @@ class SheetLayout:
 
     def _text(self, text: str, font: QFont, width: float, rtl: bool, top: float) -> TextBlock:
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setUseDesignMetrics(True)
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         option.setTextDirection(direction)
