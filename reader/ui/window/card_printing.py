@@ -66,14 +66,14 @@ class CardPrintingMixin(WindowBase):
             )
         else:
             name = country_name(record.code, current_language())
-            line = _("For {country}, the hotline card gives {number}.").format(
+            line = _("Country: {country}. The hotline card gives {number}.").format(
                 country=name, number=number
             )
         if record is None or not record.police_card_allowed():
             line += " " + _(
                 "The card about the police is printed only where the country's record allows it."
             )
-        return f"{line} {_('Change the country in View > My country.')}"
+        return line + " " + _("Change the country in View > My country.")
 
     def _remembered_languages(self, sets: dict[str, CardSet]) -> list[str]:
         chosen = [code for code in self.settings.card_print_languages if code in sets]
