@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.content.cards import CARD_LANGUAGES, CardSet, read_cards
@@ -266,3 +266,28 @@ def test_print_cards_to_a_printer(launch: Launcher, card_pack: Path, tmp_path: P
     assert squash("Deutsch") in pages[1].squashed
     police = squash(read_cards(card_pack)[0]["en"].cards["police"])
     assert police not in pages[0].squashed
+
+
+def test_print_without_a_printer_says_to_save_a_pdf(
+    launch: Launcher, card_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    _app, window = launch(card_pack)
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append((title, text)))
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+
+    def choose() -> None:
+        dialog = window.card_print_dialog
+        assert dialog is not None
+        dialog.findChild(QPushButton, "cardLanguagesNone").click()
+        assert not dialog.print_button.isEnabled() and not dialog.pdf_button.isEnabled()
+        dialog.findChild(QPushButton, "cardLanguagesAll").click()
+        assert len(dialog.chosen()) == 16
+        dialog.print_button.click()
+
+    QTimer.singleShot(0, choose)
+    window.choose_print_cards()
+    assert errors and errors[0][0] == "No printer" and "PDF" in errors[0][1]
+    assert len(window.settings.card_print_languages) == 16
