@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.content.cards import CARD_LANGUAGES, read_cards
+from reader.content.cards import CARD_LANGUAGES, hotline_number, read_cards
+from reader.content.countries import load_countries
 from tests.printing.pdf_pages import read_pdf, squash
 from tests.test_cli import run_cli
 from tests.test_cli_errors import assert_one_line_error
@@ -37,7 +38,8 @@ def test_chosen_languages_in_order_for_a_country(isolated_home: Path, tmp_path: 
     assert result.returncode == 0, result.stderr
     ar, de = read_pdf(target)
     assert len(ar.squashed) > 50
-    assert squash("Deutsch") in de.squashed and squash("+49 30 263 911 76") in de.squashed
+    number = hotline_number(load_countries(CONTENT, list(CARD_LANGUAGES)).records["DE"])
+    assert squash("Deutsch") in de.squashed and squash(number) in de.squashed
     police = read_cards(CONTENT)[0]["de"].cards["police"]
     assert squash(police) in de.squashed  # Germany allows the police card
 

@@ -51,6 +51,8 @@ HOTLINE_BORDER_PT = 3.5
 #: Type sizes tried in turn until the sheet fits on one page (1.0: the sizes above).
 SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5, 0.45, 0.4)
 MIN_SCALE = 0.05  # below the steps, for a card far longer than any real one
+#: Stripped around the hotline number on its own line (its own line is left to right anyway).
+BIDI_MARKS = " \t\n\u200e\u200f\u2066\u2067\u2068\u2069"
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Tahoma"]
 
 
@@ -198,9 +200,9 @@ class SheetLayout:
             number = self.sheet.number
             if ident == "hotline" and number in text:
                 before, _sep, after = text.partition(number)
-                pieces = [(before.strip(), _font(BODY_PT * scale), rtl)]
+                pieces = [(before.strip(BIDI_MARKS), _font(BODY_PT * scale), rtl)]
                 pieces.append((number, _font(NUMBER_PT * scale, True), False))
-                pieces.append((after.strip(), _font(BODY_PT * scale), rtl))
+                pieces.append((after.strip(BIDI_MARKS), _font(BODY_PT * scale), rtl))
             card_top = top
             y = top + padding
             texts = []

@@ -8,13 +8,13 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.content.cards import CARD_LANGUAGES, CardSet, read_cards
+from reader.content.cards import CARD_LANGUAGES, CardSet, hotline_number, read_cards
 from reader.content.countries import load_countries
 from reader.content.country_records import CountryRecord
 from reader.ui.card_print_dialog import CardPrintDialog
@@ -132,8 +132,9 @@ def test_a_partial_card_set_prints_the_cards_it_has(qapp: QApplication) -> None:
 
 
 def test_arabic_is_right_to_left_and_right_aligned(
-    qapp: QApplication, card_sets: dict[str, CardSet], tmp_path: Path
-) -> None:
+    qapp: QApplication, card_sets: dict[str, CardSet], records: dict[str, CountryRecord],
+    tmp_path: Path,
+) -> None:  # fmt: skip
     scale = 96 / LAYOUT_DPI
     found = {}
     for code in ("ar", "en"):
@@ -153,6 +154,11 @@ def test_arabic_is_right_to_left_and_right_aligned(
     assert right >= area.right() - margin and left > area.left() + area.width() / 2
     area, left, right = found["en"]
     assert left <= area.left() + margin and right < area.right() - area.width() / 5
+    hotline = SheetLayout(sheet_for(card_sets["ar"], records["LV"])).card("hotline")
+    assert hotline is not None  # the words, then the number on its own line, left to right
+    number = hotline.texts[-1].layout
+    assert len(hotline.texts) == 2 and number.text() == "+371 28612120"
+    assert number.textOption().textDirection() == Qt.LayoutDirection.LeftToRight
     target = tmp_path / "ar.pdf"
     write_cards_pdf(sheets_for(card_sets, ["ar"], None), target)
     (page,) = read_pdf(target)
@@ -176,7 +182,7 @@ def test_police_card_and_hotline_number_follow_the_country(
     assert police not in texts["PL"] and police not in texts["none"]
     assert squash("+371 28612120") in texts["LV"]
     assert squash("You can call for help: 112") in texts["none"]
-    assert squash("+49 30 263 911 76") in texts["DE"]
+    assert squash(hotline_number(records["DE"])) in texts["DE"]
 
 
 def test_unwritable_path_gives_a_clear_message(
