@@ -19,6 +19,8 @@ from typing import NoReturn
 
 from reader import APP_ID, __version__, netguard, paths, streams
 from reader.calendar import CalendarFileError
+from reader.cli_cards import CardsError, cmd_cards_pdf
+from reader.cli_cards import add_parser as add_cards_parser
 from reader.cli_import import add_parser as add_import_parser
 from reader.cli_import import chosen_pack, cmd_import_pack
 from reader.content.loader import load_pack
@@ -31,7 +33,7 @@ from reader.search.snippets import snippet_text
 from reader.userdata import UserDataError
 
 #: Failures that are the user's situation, not a bug: reported in one line, exit code 1.
-EXPECTED_ERRORS = (OSError, UserDataError, CalendarFileError)
+EXPECTED_ERRORS = (OSError, UserDataError, CalendarFileError, CardsError)
 
 
 class CliError(Exception):
@@ -121,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits")
     search.add_argument("--json", action="store_true", help="print JSON")
     add_import_parser(commands)
+    add_cards_parser(commands)
     events = commands.add_parser("events", help="list events, or write them to an .ics file")
     events.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
     events.add_argument("--to", dest="last", metavar="DATE", help="last day (YYYY-MM-DD)")
@@ -334,6 +337,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_import_pack(args)
     if args.command == "index" and args.output:  # packaging: always the built-in pack
         return cmd_index(_pack_dir(args.pack), args.rebuild, args.output, args.portable)
+    if args.command == "cards-pdf":
+        return cmd_cards_pdf(args, chosen_pack(args.pack, args.portable)[0])
     if args.command in ("index", "search", "events"):
         pack_dir, shipped = chosen_pack(args.pack, args.portable)  # an installed edition
         if args.command == "index":

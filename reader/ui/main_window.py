@@ -37,6 +37,7 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.search_service import SearchService
 from reader.ui.toc_panel import TocPanel
 from reader.ui.window.actions import build_menus, build_toolbar, create_actions
+from reader.ui.window.card_printing import CardPrintingMixin
 from reader.ui.window.checklists import ChecklistMixin
 from reader.ui.window.country import CountryMixin
 from reader.ui.window.editions import EditionsMixin
@@ -69,6 +70,7 @@ class MainWindow(
     EditionsMixin,
     PackImportMixin,
     PrintingMixin,
+    CardPrintingMixin,
     ThemeMixin,
     ReadingLayoutMixin,
     StartPageMixin,

@@ -38,6 +38,7 @@ class ActionSpec:
 
 def action_specs() -> list[ActionSpec]:
     """All commands, with texts in the current UI language."""
+    from reader.ui.window.card_printing import card_printing_actions
     from reader.ui.window.checklists import checklist_actions
     from reader.ui.window.core_actions import core_actions  # it imports ActionSpec from here
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
@@ -48,6 +49,7 @@ def action_specs() -> list[ActionSpec]:
 
     return [
         *printing_actions(),
+        *card_printing_actions(),
         *core_actions(),
         *checklist_actions(),
         *presenting_actions(),
@@ -69,6 +71,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "print_action",
             "print_preview_action",
             "export_pdf_action",
+            "print_cards_action",
             None,
             "export_ics_action",
             "import_ics_action",
