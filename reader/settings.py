@@ -51,6 +51,7 @@ class Settings:
     note_open: bool = False  # the note strip under the page shows its editor
     ui_text_percent: int = 100  # View > Interface text size: one of UI_TEXT_SIZES
     my_country: str = ""  # View > My country: a code (LV), "none", or "" = not chosen yet
+    card_language: str = ""  # View > Show to the person: the card language chosen last
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))
