@@ -13,6 +13,7 @@ no usable card at all or an unknown language code gives no set.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,14 +60,20 @@ def hotline_number(record: CountryRecord | None) -> str:
     return EMERGENCY_NUMBER
 
 
-def cards_for(card_set: CardSet, record: CountryRecord | None) -> list[tuple[str, str]]:
+def cards_for(
+    card_set: CardSet,
+    record: CountryRecord | None,
+    number_format: Callable[[str], str] | None = None,
+) -> list[tuple[str, str]]:
     """The cards to show for the user's country (``None``: no country chosen).
 
     The police card only where the record says ``police.only_with_consent = true``; with no
-    country there is no police card and the hotline card gives 112.
+    country there is no police card and the hotline card gives 112. ``number_format`` may
+    dress the number for display (the card window keeps it on one line, left to right).
     """
     allowed = record is not None and record.police_card_allowed()
-    return card_set.texts(hotline_number(record), police=allowed)
+    number = hotline_number(record)
+    return card_set.texts(number_format(number) if number_format else number, police=allowed)
 
 
 def missing_for(card_set: CardSet, record: CountryRecord | None) -> list[str]:
