@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.cards import CardSet
 from reader.content.model import Problem
-from reader.i18n import _, language_name, ngettext
+from reader.i18n import _, format_number, language_name, ngettext
 
 NAME_PIXELS = 30  # the language names: readable at arm's length
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -87,8 +87,8 @@ class CardLanguageDialog(QDialog):
             tip = language_name(code)
             if card_set.missing:
                 tip += " — " + ngettext(
-                    "one card is missing", "{count} cards are missing", len(card_set.missing)
-                ).format(count=len(card_set.missing))
+                    "{count} card is missing", "{count} cards are missing", len(card_set.missing)
+                ).format(count=format_number(len(card_set.missing)))
             item.setToolTip(tip)
             self.list.addItem(item)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())

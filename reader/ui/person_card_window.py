@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -63,6 +64,26 @@ def next_keys(direction: str) -> set[Qt.Key]:
 def previous_keys(direction: str) -> set[Qt.Key]:
     arrow = Qt.Key.Key_Right if direction == "rtl" else Qt.Key.Key_Left
     return BACKWARD_KEYS | {arrow}
+
+
+def card_keys() -> list[tuple[str, str]]:
+    """The keys of the card window, for Help > Keyboard shortcuts."""
+    native = QKeySequence.SequenceFormat.NativeText
+
+    def keys(*names: Qt.Key) -> str:
+        return ", ".join(QKeySequence(key).toString(native) for key in names)
+
+    right, left = keys(Qt.Key.Key_Right), keys(Qt.Key.Key_Left)
+    mirrored = _("{key} (in Arabic: {other})")
+    forward = keys(Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down)
+    backward = keys(Qt.Key.Key_PageUp, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
+    return [
+        (_("Next card"), f"{forward}, {mirrored.format(key=right, other=left)}"),
+        (_("Previous card"), f"{backward}, {mirrored.format(key=left, other=right)}"),
+        (_("First, last card"), keys(Qt.Key.Key_Home, Qt.Key.Key_End)),
+        (_("Show the cards in another language"), "L"),
+        (_("Back to the handbook"), keys(Qt.Key.Key_Escape)),
+    ]
 
 
 def shown_number(number: str) -> str:
@@ -257,7 +278,7 @@ class PersonCardWindow(QWidget):
         titles = card_titles()
         where = self.card_set.path.name if self.card_set.path else self.card_set.code
         text = ngettext(
-            "One card is missing from {file}: {cards}. The other cards are shown.",
+            "{count} card is missing from {file}: {cards}. The other cards are shown.",
             "{count} cards are missing from {file}: {cards}. The other cards are shown.",
             len(missing),
         ).format(

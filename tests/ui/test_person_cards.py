@@ -248,7 +248,7 @@ def test_a_card_file_with_a_missing_card_shows_what_it_has(
     assert shown_ids(cards) == ["help", "not-to-blame", "interpreter", "police", "hotline"]
     assert cards.notice.isVisible()
     assert cards.notice.text() == (
-        "One card is missing from de.toml: Time to think. The other cards are shown."
+        "1 card is missing from de.toml: Time to think. The other cards are shown."
     )
     assert cards.position.text() == "1 / 5"
     cards.set_language("en")  # a complete language: no note
@@ -266,3 +266,19 @@ def test_a_pack_without_cards_says_so(
     assert window.show_person_cards() is None
     assert told == ["This content pack has no cards to show."]
     assert window.card_window is None
+
+
+def test_help_lists_the_card_keys(launch: Launcher, qtbot: QtBot) -> None:
+    _app, window = launch()
+    dialog = window.show_keyboard_shortcuts()
+    qtbot.waitExposed(dialog)
+    rows = {
+        command: keys
+        for group, command, keys in dialog.rows()
+        if group == "Cards shown to the person"
+    }
+    assert rows["Next card"] == "Space, PgDown, Down, Right (in Arabic: Left)"
+    assert rows["Back to the handbook"] == "Esc"
+    listed = [(command, keys) for _group, command, keys in dialog.rows()]
+    assert ("Show to the person…", "Ctrl+Shift+C") in listed
+    dialog.close()
