@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from reader.content.model import Problem
 from reader.i18n import _, format_number, language_name, ngettext
 
 NAME_PIXELS = 30  # the language names: readable at arm's length
+COLUMNS = 4  # all 16 languages in view at once: four rows of four
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -75,15 +77,22 @@ class CardLanguageDialog(QDialog):
         self.list.setUniformItemSizes(True)
         font = QFont(self.list.font())
         font.setPixelSize(max(NAME_PIXELS, QFontMetrics(self.font()).height() * 2))
-        self.list.setFont(font)
         metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(s.name) for s in card_sets.values()), default=100)
+        # Four columns on the screen: on a small one the names get smaller (not below 20 px).
+        room = self.screen().availableGeometry().width() * 9 // 10 - self._chrome()
+        if COLUMNS * (widest + metrics.height()) > room:
+            scale = room / (COLUMNS * (widest + metrics.height()))
+            font.setPixelSize(max(20, int(font.pixelSize() * scale)))
+            metrics = QFontMetrics(font)
+            widest = max(metrics.horizontalAdvance(s.name) for s in card_sets.values())
+        self.list.setFont(font)
         self.list.setGridSize(QSize(widest + metrics.height(), metrics.height() * 2))
         for code, card_set in card_sets.items():
             item = QListWidgetItem(card_set.name)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setSizeHint(QSize(widest + metrics.height() // 2, metrics.height() * 2 - 8))
+            item.setSizeHint(QSize(widest + metrics.height() - 8, metrics.height() * 2 - 8))
             tip = language_name(code)
             if card_set.missing:
                 tip += " — " + ngettext(
@@ -117,14 +126,23 @@ class CardLanguageDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.unusable)
         layout.addWidget(self.buttons)
-        columns = 4
+        columns = COLUMNS
         rows = -(-len(card_sets) // columns)
         grid = self.list.gridSize()
-        self.resize(
-            max(560, columns * grid.width() + 60), min(720, (rows + 1) * grid.height() + 160)
-        )
+        frame = 2 * self.list.frameWidth() + 8
+        self.list.setMinimumHeight(min(480, rows * grid.height() + frame))
+        screen = self.screen().availableGeometry()
+        width = min(screen.width() * 9 // 10, max(560, columns * grid.width() + self._chrome()))
+        self.resize(width, min(screen.height() * 9 // 10, self.sizeHint().height()))
         self.select(selected)
         self.filter.setFocus()
+
+    def _chrome(self) -> int:
+        """What the dialog needs around the grid's cells: margins, frame, a scroll bar."""
+        style = self.style()
+        margins = 2 * style.pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return margins + 2 * self.list.frameWidth() + bar + 16
 
     def select(self, code: str) -> None:
         for row in range(self.list.count()):

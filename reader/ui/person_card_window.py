@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPointF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QFont,
-    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -100,7 +104,11 @@ def _join(items: list[str]) -> str:
 
 
 class CardLabel(QLabel):
-    """The card's text at the largest size (up to ``cap`` pixels) that fits the label whole."""
+    """The card's text at the largest size (up to ``cap`` pixels) that fits the label whole.
+
+    Drawn with its own QTextLayout: QLabel's plain-text drawing leaves the space at a line
+    break on the right of a right-aligned Arabic line, so the lines would not line up.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,20 +118,35 @@ class CardLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.cap = 96
+        self.colour = QColor("#000000")
 
-    def draw_flags(self) -> int:
-        """The flags the text is drawn with (left means the leading side: right in Arabic)."""
-        align = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
-        return int(align | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
-
-    def text_rect(self, font: QFont | None = None) -> QRect:
-        """Where the text lands inside the label at ``font`` (the label's font by default)."""
-        metrics = QFontMetrics(font or self.font())
-        return metrics.boundingRect(self.contentsRect(), self.draw_flags(), self.text())
+    def text_layout(self, font: QFont | None = None) -> tuple[QTextLayout, QSizeF]:
+        """The text laid out at ``font`` (the label's by default) to the label's width, and
+        the size it needs: lines start on the reading side (the right in Arabic)."""
+        width = self.contentsRect().width()
+        layout = QTextLayout(self.text(), font or self.font())
+        rtl = self.isRightToLeft()
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        option = QTextOption(side | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(self.layoutDirection())
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        height = widest = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+            widest = max(widest, line.naturalTextWidth())
+        layout.endLayout()
+        return layout, QSizeF(widest, height)
 
     def fits(self, font: QFont) -> bool:
         area = self.contentsRect()
-        needed = self.text_rect(font)
+        needed = self.text_layout(font)[1]
         return needed.width() <= area.width() and needed.height() <= area.height()
 
     def fit(self) -> None:
@@ -141,6 +164,7 @@ class CardLabel(QLabel):
                 high = middle - 1
         font.setPixelSize(low)
         self.setFont(font)
+        self.update()
 
     def show_text(self, text: str) -> None:
         self.setText(text)
@@ -149,6 +173,15 @@ class CardLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layout, needed = self.text_layout()
+        area = self.contentsRect()
+        top = area.top() + max(0.0, (area.height() - needed.height()) / 2)
+        painter = QPainter(self)
+        painter.setPen(self.colour)
+        layout.draw(painter, QPointF(area.left(), top))
+        painter.end()
 
 
 class PersonCardWindow(QWidget):
@@ -333,6 +366,7 @@ class PersonCardWindow(QWidget):
         small = max(12, short // 40)
         button = max(24, short // 14)
         c = self.colours
+        self.card_label.colour = QColor(c.text)
         self.setStyleSheet(
             f"""
 #personCardWindow {{ background:{c.base}; }}

@@ -197,9 +197,25 @@ def test_arabic_is_right_to_left_and_right_aligned(code: str, qtbot: QtBot) -> N
         assert right >= width - width // 20 and left > width // 4, (left, right, width)
     else:
         assert left <= width // 20 and right < width * 3 // 4, (left, right, width)
-    # The hotline number stays one left-to-right run inside the Arabic text.
+    # Every line of a card that wraps starts at the reading side: in Arabic each line's ink
+    # ends at the right edge (no space left over from the line break on the right).
     window.go_to(len(window.cards) - 1)
-    assert "\u2066+49\u00a030\u00a0263\u00a0911\u00a076\u2069" in window.card_text() or not rtl
+    assert window.card_id() == "hotline"
+    layout, needed = label.text_layout()
+    assert layout.lineCount() >= 2
+    image = window.grab().toImage()
+    top = area.top() + (area.height() - int(needed.height())) // 2
+    for number in range(layout.lineCount()):
+        line = layout.lineAt(number)
+        band = QRect(area.left(), top + int(line.y()) + 4, area.width(), int(line.height()) - 8)
+        left, right = ink_columns(image, band, QColor(THEMES["light"].base))
+        left, right = left - area.left(), right - area.left()
+        if rtl:
+            assert right >= width - 20, (number, left, right, width)
+        else:
+            assert left <= 20, (number, left, right, width)
+    if rtl:  # the hotline number stays one left-to-right run, its groups in order
+        assert "\u2066+49\u00a030\u00a0263\u00a0911\u00a076\u2069" in window.card_text()
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
@@ -223,6 +239,8 @@ def test_every_card_in_every_language_fits_without_clipping(
             where = f"{code} {window.card_id()} at {width}x{height}"
             assert needed.height() <= area.height() and needed.width() <= area.width(), where
             assert label.heightForWidth(area.width()) <= area.height(), where
+            drawn = label.text_layout()[1]  # the layout the label paints
+            assert drawn.height() <= area.height() and drawn.width() <= area.width(), where
             assert window.rect().contains(label.geometry()), where
             assert label.geometry().bottom() < window.next_button.geometry().top(), where
             smallest = min(smallest, label.font().pixelSize())
