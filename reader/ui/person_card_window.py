@@ -278,7 +278,7 @@ class PersonCardWindow(QWidget):
         return self.card_set.direction
 
     def set_language(self, code: str) -> None:
-        """Show ``code``'s cards from the first (the card ids shown stay the same)."""
+        """Show ``code``'s cards, from the first, laid out in its direction."""
         if code not in self.card_sets:
             return
         self.code = code

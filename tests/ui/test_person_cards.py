@@ -287,16 +287,24 @@ def test_a_pack_without_cards_says_so(
 
 
 def test_help_lists_the_card_keys(launch: Launcher, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from reader.ui.shortcuts_dialog import key_text
+
+    def native(*keys: Qt.Key) -> str:  # as Qt names them (Qt's own catalog may be loaded)
+        form = QKeySequence.SequenceFormat.NativeText
+        return ", ".join(QKeySequence(key).toString(form) for key in keys)
+
     _app, window = launch()
     dialog = window.show_keyboard_shortcuts()
     qtbot.waitExposed(dialog)
-    rows = {
-        command: keys
-        for group, command, keys in dialog.rows()
-        if group == "Cards shown to the person"
-    }
-    assert rows["Next card"] == "Space, PgDown, Down, Right (in Arabic: Left)"
-    assert rows["Back to the handbook"] == "Esc"
+    group = "Cards shown to the person"
+    rows = {command: keys for title, command, keys in dialog.rows() if title == group}
+    forward = native(Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down)
+    right, left = native(Qt.Key.Key_Right), native(Qt.Key.Key_Left)
+    assert rows["Next card"] == f"{forward}, {right} (in Arabic: {left})"
+    assert rows["Back to the handbook"] == native(Qt.Key.Key_Escape)
     listed = [(command, keys) for _group, command, keys in dialog.rows()]
-    assert ("Show to the person…", "Ctrl+Shift+C") in listed
+    assert ("Show to the person…", key_text(window.person_cards_action)) in listed
+    assert window.person_cards_action.shortcut() == QKeySequence("Ctrl+Shift+C")
     dialog.close()
