@@ -52,6 +52,7 @@ class Settings:
     ui_text_percent: int = 100  # View > Interface text size: one of UI_TEXT_SIZES
     my_country: str = ""  # View > My country: a code (LV), "none", or "" = not chosen yet
     card_print_languages: list[str] = field(default_factory=list)  # File > Print cards…
+    card_language: str = ""  # View > Show to the person: the card language chosen last
 
     def clamp(self) -> None:
         self.zoom_percent = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom_percent))

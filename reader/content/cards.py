@@ -3,11 +3,17 @@
 Each file holds ``name`` (the language's name in its own script), ``direction`` ("ltr" or
 "rtl") and a ``[cards]`` table with the fixed card ids below. The hotline text must contain
 ``{number}``. ``read_cards`` returns the card sets and every problem, with file and line.
+
+A file with problems still gives the cards it has: a missing or broken card (a hotline text
+without its number) is left out and named in ``CardSet.missing``, so the card window can show
+the rest and say what is missing. Only a file that cannot be read, has no ``[cards]`` table,
+no usable card at all or an unknown language code gives no set.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,14 +38,22 @@ class CardSet:
     code: str
     name: str
     direction: str
-    cards: dict[str, str]
+    cards: dict[str, str]  # only the usable cards; a complete set has every id of CARD_IDS
+    missing: tuple[str, ...] = ()  # ids of CARD_IDS that are absent or broken in the file
+    path: Path | None = None  # the file it was read from (named when cards are missing)
 
     def texts(self, number: str, *, police: bool) -> list[tuple[str, str]]:
         """The cards to show, in order; the police card only where the country allows it."""
-        shown = [i for i in CARD_IDS if police or i != "police"]
-        if self.direction == "rtl":  # "+371 28612120" must not turn into "28612120 371+"
+        shown = [i for i in CARD_IDS if (police or i != "police") and i in self.cards]
+        rtl = self.direction == "rtl"
+        if rtl and not number.startswith(LEFT_TO_RIGHT_ISOLATE):  # not "28612120 371+"
             number = f"{LEFT_TO_RIGHT_ISOLATE}{number}{POP_DIRECTIONAL_ISOLATE}"
         return [(i, self.cards[i].replace("{number}", number)) for i in shown]
+
+    def missing_shown(self, *, police: bool) -> list[str]:
+        """The missing cards that would have been shown (a missing police card only counts
+        where the country allows it)."""
+        return [i for i in self.missing if police or i != "police"]
 
 
 def hotline_number(record: CountryRecord | None) -> str:
@@ -57,14 +71,26 @@ def hotline_number(record: CountryRecord | None) -> str:
     return EMERGENCY_NUMBER
 
 
-def cards_for(card_set: CardSet, record: CountryRecord | None) -> list[tuple[str, str]]:
+def cards_for(
+    card_set: CardSet,
+    record: CountryRecord | None,
+    number_format: Callable[[str], str] | None = None,
+) -> list[tuple[str, str]]:
     """The cards to show for the user's country (``None``: no country chosen).
 
     The police card only where the record says ``police.only_with_consent = true``; with no
-    country there is no police card and the hotline card gives 112.
+    country there is no police card and the hotline card gives 112. ``number_format`` may
+    dress the number for display (the card window keeps it on one line, left to right).
     """
     allowed = record is not None and record.police_card_allowed()
-    return card_set.texts(hotline_number(record), police=allowed)
+    number = hotline_number(record)
+    return card_set.texts(number_format(number) if number_format else number, police=allowed)
+
+
+def missing_for(card_set: CardSet, record: CountryRecord | None) -> list[str]:
+    """The cards :func:`cards_for` would show for this country but the file lacks."""
+    allowed = record is not None and record.police_card_allowed()
+    return card_set.missing_shown(police=allowed)
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -85,12 +111,13 @@ def _read_one(path: Path, problems: list[Problem]) -> CardSet | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problems.append(Problem(path, None, f"cannot read card file: {exc}"))
         return None
-    found = len(problems)
-    if code not in CARD_LANGUAGES:
+    known = code in CARD_LANGUAGES
+    if not known:
         problems.append(Problem(path, None, f"unknown card language code {code!r}"))
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem(path, None, "missing 'name' (the language's own name)"))
+        name = code  # the picker still lists the language, by its code
     direction = data.get("direction")
     want = "rtl" if code in RTL_LANGUAGES else "ltr"
     if direction is None:
@@ -102,10 +129,13 @@ def _read_one(path: Path, problems: list[Problem]) -> CardSet | None:
     if not isinstance(cards, dict):
         problems.append(Problem(path, None, "missing [cards] table"))
         return None
+    usable: dict[str, str] = {}
     for ident in CARD_IDS:
         text = cards.get(ident)
         if not isinstance(text, str) or not text.strip():
             problems.append(Problem(path, None, f"card {ident!r}: missing card"))
+        else:
+            usable[ident] = text
     for ident in cards:
         if ident not in CARD_IDS:
             problems.append(Problem(path, _line_of(path, ident), f"unknown card id {ident!r}"))
@@ -113,9 +143,12 @@ def _read_one(path: Path, problems: list[Problem]) -> CardSet | None:
     if isinstance(hotline, str) and "{number}" not in hotline:
         line = _line_of(path, "hotline")
         problems.append(Problem(path, line, "card 'hotline': missing placeholder {number}"))
-    if len(problems) > found:
+        usable.pop("hotline", None)  # a hotline card without the number would mislead
+    if not known or not usable:
         return None
-    return CardSet(code, str(name), str(direction), {i: str(cards[i]) for i in CARD_IDS})
+    missing = tuple(i for i in CARD_IDS if i not in usable)
+    # The direction follows the language, whatever the file says: Arabic is always right to left.
+    return CardSet(code, name.strip(), want, usable, missing, path)
 
 
 def read_cards(root: Path) -> tuple[dict[str, CardSet], list[Problem]]:

@@ -44,6 +44,7 @@ from reader.ui.window.editions import EditionsMixin
 from reader.ui.window.languages import LanguagesMixin, language_label
 from reader.ui.window.navigation import NavigationMixin, make_link, parse_link
 from reader.ui.window.pack_import import PackImportMixin
+from reader.ui.window.person_cards import PersonCardsMixin
 from reader.ui.window.presenting import PresentingMixin
 from reader.ui.window.printing import PrintingMixin
 from reader.ui.window.reading_layout import ReadingLayoutMixin
@@ -77,6 +78,7 @@ class MainWindow(
     TextSizeMixin,
     TabOrderMixin,
     CountryMixin,
+    PersonCardsMixin,
 ):
     def __init__(
         self,
@@ -264,6 +266,7 @@ class MainWindow(
             return
         if self.presentation is not None:
             self.presentation.close()
+        self.close_person_cards()
         self._save_timer.stop()
         self.settingsChanged.emit()
         app = QApplication.instance()

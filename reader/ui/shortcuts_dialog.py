@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.i18n import _
+from reader.ui.person_card_window import card_keys
 from reader.ui.presentation_window import ENTER_KEYS, NEXT_KEYS, PREVIOUS_KEYS
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def shortcut_groups(window: WindowBase) -> list[Group]:
     if others:
         groups.append((_("Other"), others))
     groups.append((_("Presentation mode"), presentation_keys()))
+    groups.append((_("Cards shown to the person"), card_keys()))
     return groups
 
 

@@ -108,3 +108,29 @@ def test_a_number_keeps_its_order_in_right_to_left_cards() -> None:
     assert isolated in arabic
     english = dict(sets["en"].texts("+371 28612120", police=False))["hotline"]
     assert LEFT_TO_RIGHT_ISOLATE not in english and "+371 28612120" in english
+
+
+def test_a_partial_card_file_keeps_what_it_has(tmp_path: Path) -> None:
+    from reader.content.cards import cards_for, missing_for
+
+    cards = tmp_path / "cards"
+    shutil.copytree(CONTENT / "cards", cards)
+    de = cards / "de.toml"
+    de.write_text(
+        "\n".join(line for line in de.read_text(encoding="utf-8").splitlines()
+                  if not line.startswith("reflection")),
+        encoding="utf-8",
+    )  # fmt: skip
+    lv = cards / "lv.toml"
+    lv.write_text(lv.read_text(encoding="utf-8").replace("{number}", ""), encoding="utf-8")
+    (cards / "ro.toml").write_text("name = 'Română'\n[cards\n", encoding="utf-8")  # broken TOML
+    sets, problems = read_cards(tmp_path)
+    assert "ro" not in sets and any("ro.toml" in str(p) for p in problems)
+    assert sets["de"].missing == ("reflection",)
+    assert [i for i, _text in cards_for(sets["de"], None)] == [
+        "help", "not-to-blame", "interpreter", "hotline",
+    ]  # fmt: skip
+    assert missing_for(sets["de"], None) == ["reflection"]
+    assert sets["lv"].missing == ("hotline",)  # a hotline card without its number is left out
+    assert "hotline" not in dict(cards_for(sets["lv"], None))
+    assert len(sets) == len(CARD_LANGUAGES) - 1

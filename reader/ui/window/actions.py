@@ -42,6 +42,7 @@ def action_specs() -> list[ActionSpec]:
     from reader.ui.window.checklists import checklist_actions
     from reader.ui.window.core_actions import core_actions  # it imports ActionSpec from here
     from reader.ui.window.editions import edition_actions  # it imports ActionSpec from here
+    from reader.ui.window.person_cards import person_card_actions  # it imports ActionSpec
     from reader.ui.window.presenting import presenting_actions  # it imports ActionSpec from here
     from reader.ui.window.printing import printing_actions  # it imports ActionSpec from here
     from reader.ui.window.reading_layout import layout_actions  # it imports ActionSpec from here
@@ -53,6 +54,7 @@ def action_specs() -> list[ActionSpec]:
         *core_actions(),
         *checklist_actions(),
         *presenting_actions(),
+        *person_card_actions(),
         *edition_actions(),
         *pack_import_actions(),
         *theme_actions(),
@@ -118,6 +120,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
             None,
             "present_action",
             "present_options_action",
+            "person_cards_action",
         ],
     ),
     ("help", ["shortcuts_action", "changes_action", None, "about_action"]),
