@@ -66,7 +66,7 @@ def main() -> int:
     out = ROOT / "docs" / "screenshots" / "country-box-lv-ru.png"
     with tempfile.TemporaryDirectory() as home:
         os.environ["STROM_READER_HOME"] = home
-        app = Application(LaunchOptions(default_pack_dir(), LANG, "en", open_section=SECTION))
+        app = Application(LaunchOptions(default_pack_dir(), LANG, LANG, open_section=SECTION))
         window = app.start()
         window.resize(1366, 768)
         window.show()
