@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import html
+import time
 
 from reader.i18n import _, language_in_sentence
 from reader.search.results import Hit, SearchResults
 from reader.ui.window.base import WindowBase
 
+#: The status-bar progress bar shows only when preparing the index takes longer than this (a
+#: shipped index is ready in a fraction of a second: no "0%" flash at every start).
+PROGRESS_AFTER_S = 1.0
+clock = time.monotonic
+
 
 class SearchMixin(WindowBase):
+    _index_work_since: float | None = None  # when the current preparation began
+
     def show_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
@@ -32,13 +40,17 @@ class SearchMixin(WindowBase):
         self.search_panel.show_results(results, self.content_language)
 
     def _on_index_progress(self, done: int, total: int, lang: str) -> None:
-        self.index_progress.show()
+        if self._index_work_since is None:
+            self._index_work_since = clock()
+        if clock() - self._index_work_since >= PROGRESS_AFTER_S:
+            self.index_progress.show()
         self.index_progress.setRange(0, max(total, 1))
         self.index_progress.setValue(done)
         self.index_progress.setToolTip(_("Preparing the search index"))
         self.search_panel.set_indexing(done, total, lang)
 
     def _on_search_ready(self, ok: int, message: str) -> None:
+        self._index_work_since = None
         self.index_progress.hide()
         self.search_panel.set_ready(ok, message)
         if ok and message:
