@@ -57,7 +57,8 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
 from reader.search.compounds import build_decompounder
-from reader.search.documents import documents
+from reader.search.documents import SearchDoc, documents
+from reader.search.segment_writer import TokenWriter
 
 # 3: exact fields only for words folding changes, <lang>/vocabulary.tsv (spelling);
 # 4: compound parts in the stem fields, <lang>/vocabulary.txt (decompounding).
@@ -232,45 +233,46 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
         )
         analyzer = Analyzer(lang, lemma_table(pack, lang), splitter)
         vocabulary: Counter[str] = Counter()
-        writer = ix.writer(limitmb=64)
+        writer = TokenWriter(ix)
         try:
             for doc in docs:
                 _stop_if_cancelled(cancel)
-                t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
-                b_exact, b_folded, b_stem = analyzer.fields(doc.text)
-                vocabulary.update(t_exact.split())
-                vocabulary.update(b_exact.split())
-                t_exact = _changed_by_folding(analyzer, t_exact)
-                b_exact = _changed_by_folding(analyzer, b_exact)
-                writer.add_document(
-                    key=doc.key,
-                    kind=doc.kind,
-                    section_id=doc.section_id,
-                    chapter=doc.chapter_id,
-                    anchor=doc.anchor,
-                    title=doc.title,
-                    text=doc.text,
-                    title_exact=t_exact,
-                    title_folded=t_folded,
-                    title_stem=t_stem,
-                    body_exact=b_exact,
-                    body_folded=b_folded,
-                    body_stem=b_stem,
-                )
+                stored, ids, texts, words = document_fields(analyzer, doc)
+                vocabulary.update(words)
+                writer.add_tokens(stored, ids, texts)
         except BaseException:
             writer.cancel()  # releases the writer's lock and temporary files
             raise
-        writer.commit(optimize=True)
+        writer.commit()  # one new segment: there is nothing to merge
     finally:
         ix.close()
     lines = (f"{word}\t{count}\n" for word, count in sorted(vocabulary.items()))
     (folder / VOCABULARY_FILE).write_text("".join(lines), encoding="utf-8")
 
 
-def _changed_by_folding(analyzer: Analyzer, exact: str) -> str:
-    """The words of a space-separated exact text that folding changes (see the module text)."""
-    forms = analyzer.forms
-    return " ".join(word for word in exact.split() if forms(word).folded != word)
+def document_fields(
+    analyzer: Analyzer, doc: SearchDoc
+) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], list[str]]:
+    """What the index holds of ``doc``: its stored-only fields, its ID fields, the terms of each
+    text field (see the module text) and every word as written (for the vocabulary)."""
+    t_exact, t_changed, t_folded, t_stem = analyzer.tokens(f"{doc.title}\n{doc.headings}")
+    b_exact, b_changed, b_folded, b_stem = analyzer.tokens(doc.text)
+    stored = {"anchor": doc.anchor, "title": doc.title, "text": doc.text}
+    ids = {
+        "key": doc.key,
+        "kind": doc.kind,
+        "section_id": doc.section_id,
+        "chapter": doc.chapter_id,
+    }
+    texts = {
+        "title_exact": t_changed,
+        "title_folded": t_folded,
+        "title_stem": t_stem,
+        "body_exact": b_changed,
+        "body_folded": b_folded,
+        "body_stem": b_stem,
+    }
+    return stored, ids, texts, t_exact + b_exact
 
 
 def read_vocabulary(folder: Path) -> list[tuple[str, int]]:
