@@ -5,9 +5,13 @@ pool, and at commit reads each posting's field length back from the lengths colu
 every term through several layers of calls, each block pickled and compressed on its own. The
 profile of a full build (12 languages, 115 000 terms, 430 000 postings) showed that commit as half
 of the build. :class:`TokenWriter` takes the tokens as lists, collects postings in dicts and writes
-the same files in the same format: the Whoosh 3 codec's blocks, term infos and field lengths, byte
-for byte what Whoosh's writer writes for the same documents (tests/search/test_segment_writer.py
-compares the two). Whoosh's reader, scoring and merging are unchanged.
+the same files in the same format: the Whoosh 3 codec's blocks, term infos and field lengths, the
+same postings, statistics and stored fields that Whoosh's writer writes for the same documents
+(tests/search/test_segment_writer.py compares the two term by term); only small blocks are left
+uncompressed (see COMPRESS_FROM). Whoosh's reader, scoring and merging are unchanged.
+
+It uses private parts of Whoosh's W3FieldWriter and OrderedHashWriter (the postings file, the
+term index's buckets); the comparison test fails if a Whoosh release changes them.
 
 Only the field formats this schema uses are written here: Existence (ID), Frequency and Positions
 (TEXT without and with phrases), all with a field boost of 1. Stored fields and field lengths go
@@ -17,27 +21,31 @@ through Whoosh's own per-document writer.
 from __future__ import annotations
 
 import zlib
-from array import array
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
 from itertools import pairwise
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import _lengths as _LENGTHS
 from whoosh.formats import Existence, Frequency, Positions
-from whoosh.system import pack_int, pack_uint, pack_ushort
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-# Postings of one term: document numbers, weights, encoded values, field lengths.
-_Postings = tuple[list[int], list[float], list[bytes], list[int]]
+# The postings of one term: (document number, frequency, encoded value) in document order.
+_Postings = list[tuple[int, int, bytes]]
 
 BLOCK_LIMIT = 128  # postings per block, as the Whoosh 3 codec's default
 COMPRESSION = 3  # zlib level of a block, as the codec's default
-# Whoosh compresses every block, even the 30-byte ones of the many rare terms, which zlib makes
-# longer; the reader decompresses a block only if its header says it was compressed.
-COMPRESS_FROM = 64
+# Whoosh compresses every block, even the 70-byte ones of the many rare terms, where starting zlib
+# costs more than the rest of the term (6 of 16 us) for a few bytes saved. Each block's header says
+# whether it is compressed, and Whoosh's reader follows it. Blocks from this size up are compressed:
+# the index grows by about 5 %.
+COMPRESS_FROM = 256
 _PACKED_FREQ = [pack_uint(n) for n in range(64)]
+_TERM_INFO = W3TermInfo._struct
 
 
 class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hints
@@ -50,6 +58,8 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
         self._formats = _field_formats(ix.schema)  # before the lock is taken
         super().__init__(ix, **kwargs)
         self._postings: dict[str, dict[str, _Postings]] = {name: {} for name in self._formats}
+        # Each document's length of each scored field, as Whoosh reads it back (a byte).
+        self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._formats}
 
     def add_tokens(
         self, stored: Mapping[str, Any], ids: Mapping[str, str], texts: Mapping[str, list[str]]
@@ -63,17 +73,19 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
         for name in sorted({*stored, *ids, *texts}):
             field = schema[name]
             length = 0
+            value: Any
             if name in ids:
-                self._add(name, ids[name], docnum, 1.0, b"", 0)
-                value: Any = ids[name]
+                value = ids[name]
+                _append(self._postings[name], value, (docnum, 1, b""))
             elif name in texts:
                 tokens = texts[name]
-                length = len(tokens) if field.scorable else 0
-                qlength = byte_to_length(length_to_byte(length)) if length else 0
+                if field.scorable and tokens:
+                    length = len(tokens)
+                    self._lengths[name][docnum] = byte_to_length(length_to_byte(length))
                 if self._formats[name] is Positions:
-                    self._add_positions(name, tokens, docnum, qlength)
+                    _add_positions(self._postings[name], tokens, docnum)
                 else:
-                    self._add_frequencies(name, tokens, docnum, qlength)
+                    _add_frequencies(self._postings[name], tokens, docnum)
                 value = " ".join(tokens) if field.stored else None
             else:
                 value = stored[name]
@@ -82,40 +94,41 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
         self._added = True
         self.docnum += 1
 
-    def _add(self, name: str, term: str, docnum: int, weight: float, value: bytes, n: int) -> None:
-        postings = self._postings[name].get(term)
-        if postings is None:
-            postings = self._postings[name][term] = ([], [], [], [])
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].append(value)
-        postings[3].append(n)
-
-    def _add_frequencies(self, name: str, tokens: list[str], docnum: int, length: int) -> None:
-        counts: dict[str, int] = {}
-        for token in tokens:
-            counts[token] = counts.get(token, 0) + 1
-        for term, count in counts.items():
-            packed = _PACKED_FREQ[count] if count < 64 else pack_uint(count)
-            self._add(name, term, docnum, float(count), packed, length)
-
-    def _add_positions(self, name: str, tokens: list[str], docnum: int, length: int) -> None:
-        positions: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens):
-            found = positions.get(token)
-            if found is None:
-                positions[token] = [position]
-            else:
-                found.append(position)
-        for term, where in positions.items():
-            deltas = [where[0]] + [b - a for a, b in pairwise(where)]
-            value = pack_uint(len(deltas)) + dumps(deltas, 2)
-            self._add(name, term, docnum, float(len(where)), value, length)
-
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
-        _write_postings(self.fieldwriter, self.schema, self._postings, self._formats)
+        _write_postings(self.fieldwriter, self.schema, self._postings, self._lengths)
         self.fieldwriter.close()
+
+
+def _append(terms: dict[str, _Postings], term: str, posting: tuple[int, int, bytes]) -> None:
+    found = terms.get(term)
+    if found is None:
+        terms[term] = [posting]
+    else:
+        found.append(posting)
+
+
+def _add_frequencies(terms: dict[str, _Postings], tokens: list[str], docnum: int) -> None:
+    for term, count in Counter(tokens).items():
+        packed = _PACKED_FREQ[count] if count < len(_PACKED_FREQ) else pack_uint(count)
+        found = terms.get(term)
+        if found is None:
+            terms[term] = [(docnum, count, packed)]
+        else:
+            found.append((docnum, count, packed))
+
+
+def _add_positions(terms: dict[str, _Postings], tokens: list[str], docnum: int) -> None:
+    positions: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        found = positions.get(token)
+        if found is None:
+            positions[token] = [position]
+        else:
+            found.append(position)
+    for term, where in positions.items():
+        deltas = [where[0], *(b - a for a, b in pairwise(where))]
+        _append(terms, term, (docnum, len(where), pack_uint(len(deltas)) + dumps(deltas, 2)))
 
 
 def _field_formats(schema: Any) -> dict[str, type]:
@@ -137,51 +150,90 @@ def _write_postings(
     fieldwriter: W3FieldWriter,
     schema: Any,
     postings: dict[str, dict[str, _Postings]],
-    formats: dict[str, type],
+    lengths: dict[str, dict[int, int]],
 ) -> None:
-    """Every term of every field in Whoosh's order (field, then term bytes), as Whoosh writes."""
+    """Every term of every field in Whoosh's order (field, then term bytes), as Whoosh writes.
+
+    The postings file and the term index (an ordered hash file) get their records as Whoosh's
+    W3PostingsWriter and OrderedHashWriter would write them, one ``write`` per field.
+    """
     postfile = fieldwriter._postfile
     tindex = fieldwriter._tindex
+    hashfn = tindex.hashfn
+    buckets = tindex.buckets
+    positions = tindex.index
     for name in sorted(postings):
         terms = postings[name]
         if not terms:
             continue
-        fieldwriter.start_field(name, schema[name])
+        field = schema[name]
+        fieldwriter.start_field(name, field)
         prefix = pack_ushort(fieldwriter._fieldid)
-        kind = formats[name]
-        for btext, term in sorted((term.encode("utf-8"), term) for term in terms):
-            info = _write_term(postfile, terms[term], kind)
-            tindex.add(prefix + btext, info.to_bytes())
+        kind = type(field.format)
+        field_lengths = lengths[name] if field.scorable else None
+        base = postfile.tell()
+        posts = bytearray()
+        records = bytearray()
+        position = tindex.dbfile.tell()
+        ordered = sorted((term.encode("utf-8"), term) for term in terms)
+        if prefix + ordered[0][0] <= tindex.lastkey:
+            raise ValueError(f"the terms of field {name!r} do not follow the previous field's")
+        for btext, term in ordered:
+            offset = base + len(posts)
+            posts += WHOOSH3_HEADER_MAGIC
+            info = _write_blocks(posts, terms[term], kind, field_lengths)
+            value = info + pack_long(offset) + pack_int(base + len(posts) - offset)
+            key = prefix + btext
+            record = _LENGTHS.pack(len(key), len(value)) + key + value
+            positions.append(position)
+            hashed = hashfn(key)
+            buckets[hashed & 255].append((hashed, position))
+            records += record
+            position += len(record)
+        tindex.lastkey = prefix + ordered[-1][0]
+        postfile.write(bytes(posts))
+        tindex.dbfile.write(bytes(records))
         fieldwriter.finish_field()
 
 
-def _write_term(postfile: Any, postings: _Postings, kind: type) -> W3TermInfo:
-    """The blocks of one term's postings (as W3PostingsWriter writes them) and its term info."""
-    docnums, weights, values, lengths = postings
-    info = W3TermInfo()
-    offset = postfile.tell()
-    out = bytearray(WHOOSH3_HEADER_MAGIC)
-    count = len(docnums)
+def _write_blocks(
+    out: bytearray, postings: _Postings, kind: type, lengths: dict[int, int] | None
+) -> bytes:
+    """Append the blocks of one term's postings (as W3PostingsWriter writes them) to ``out``;
+    returns the start of its term info (W3TermInfo.to_bytes without the extent).
+
+    Weights are term frequencies (a field boost of 1), exact in Whoosh's 32-bit floats.
+    """
+    count = len(postings)
+    if count == 1:
+        return _write_one(out, postings[0], kind, lengths)
+    total_weight = 0
+    min_total: int | None = None
+    max_total = 0
+    max_total_weight = 0
     for start in range(0, count, BLOCK_LIMIT):
-        end = min(start + BLOCK_LIMIT, count)
-        ids = docnums[start:end]
-        block_weights = array("f", weights[start:end])
-        known = [n for n in lengths[start:end] if n]
-        min_length = min(known) if known else None
-        max_length = max(known) if known else 0
-        max_weight = max(max(weights[start:end]), 0)
-        info._weight += sum(block_weights)
-        info._df += len(ids)
-        if info._minlength is None:
-            info._minlength = min_length
-        elif min_length is not None:
-            info._minlength = min(info._minlength, min_length)
-        info._maxlength = max(info._maxlength, max_length)
-        info._maxweight = max(info._maxweight, max_weight)
-        if info._minid is None:
-            info._minid = ids[0]
-        info._maxid = ids[-1]
-        data = (_deltas(ids), _mini_weights(block_weights), _mini_values(values[start:end], kind))
+        block = postings[start : start + BLOCK_LIMIT] if count > BLOCK_LIMIT else postings
+        last = start + BLOCK_LIMIT >= count
+        ids = [p[0] for p in block]
+        freqs = [p[1] for p in block]
+        if lengths is None:
+            min_length, max_length = None, 0
+        else:
+            block_lengths = [lengths[n] for n in ids]
+            min_length, max_length = min(block_lengths), max(block_lengths)
+            if min_total is None or min_length < min_total:
+                min_total = min_length
+            max_total = max(max_total, max_length)
+        max_weight = max(freqs)
+        total_weight += sum(freqs)
+        max_total_weight = max(max_total_weight, max_weight)
+        if kind is Positions:
+            values: Any = tuple(p[2] for p in block)
+        elif kind is Existence:
+            values = None
+        else:
+            values = b"".join([p[2] for p in block])
+        data = (_deltas(ids), _mini_weights(freqs), values)
         databytes = dumps(data, 2)
         compression = COMPRESSION if len(databytes) >= COMPRESS_FROM else 0
         if compression:
@@ -190,7 +242,7 @@ def _write_term(postfile: Any, postings: _Postings, kind: type) -> W3TermInfo:
             (
                 len(ids),
                 ids[-1],
-                max_weight,
+                float(max_weight),
                 compression,
                 length_to_byte(min_length),
                 length_to_byte(max_length),
@@ -198,12 +250,38 @@ def _write_term(postfile: Any, postings: _Postings, kind: type) -> W3TermInfo:
             2,
         )
         size = len(infobytes) + len(databytes)
-        out += pack_int(-size if end == count else size)
+        out += pack_int(-size if last else size)
         out += infobytes
         out += databytes
-    postfile.write(bytes(out))
-    info.set_extent(offset, len(out))
-    return info
+    return _TERM_INFO.pack(
+        False,
+        total_weight,
+        count,
+        0 if min_total is None else length_to_byte(min_total),
+        length_to_byte(max_total),
+        max_total_weight,
+        postings[0][0],
+        postings[-1][0],
+    )
+
+
+def _write_one(
+    out: bytearray, posting: tuple[int, int, bytes], kind: type, lengths: dict[int, int] | None
+) -> bytes:
+    """_write_blocks for the commonest term: one posting (a word found in one document)."""
+    docnum, freq, value = posting
+    length = None if lengths is None else lengths[docnum]
+    values = (value,) if kind is Positions else None if kind is Existence else value
+    databytes = dumps(((docnum,), None if freq == 1 else float(freq), values), 2)
+    compression = COMPRESSION if len(databytes) >= COMPRESS_FROM else 0
+    if compression:
+        databytes = zlib.compress(databytes, compression)
+    length_byte = length_to_byte(length)
+    infobytes = dumps((1, docnum, float(freq), compression, length_byte, length_byte), 2)
+    out += pack_int(-len(infobytes) - len(databytes))
+    out += infobytes
+    out += databytes
+    return _TERM_INFO.pack(False, freq, 1, length_byte, length_byte, freq, docnum, docnum)
 
 
 def _deltas(ids: list[int]) -> tuple[int, ...]:
@@ -215,17 +293,9 @@ def _deltas(ids: list[int]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _mini_weights(weights: array[float]) -> Any:
-    if all(w == 1.0 for w in weights):
-        return None
-    if all(w == weights[0] for w in weights):
-        return weights[0]
-    return tuple(weights)
-
-
-def _mini_values(values: Iterable[bytes], kind: type) -> Any:
-    if kind is Positions:
-        return tuple(values)
-    if kind is Existence:
-        return None
-    return b"".join(values)
+def _mini_weights(freqs: list[int]) -> Any:
+    """The block's weights as W3PostingsWriter stores them (floats, or one for all, or None)."""
+    first = freqs[0]
+    if all(f == first for f in freqs):
+        return None if first == 1 else float(first)
+    return tuple(float(f) for f in freqs)
