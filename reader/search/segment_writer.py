@@ -20,6 +20,7 @@ through Whoosh's own per-document writer.
 
 from __future__ import annotations
 
+import struct
 import zlib
 from collections import Counter
 from collections.abc import Mapping
@@ -45,7 +46,7 @@ COMPRESSION = 3  # zlib level of a block, as the codec's default
 # the index grows by about 5 %.
 COMPRESS_FROM = 256
 _PACKED_FREQ = [pack_uint(n) for n in range(64)]
-_TERM_INFO = W3TermInfo._struct
+_TERM_INFO: struct.Struct = W3TermInfo._struct
 
 
 class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hints
