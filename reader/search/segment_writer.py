@@ -46,6 +46,7 @@ COMPRESSION = 3  # zlib level of a block, as the codec's default
 # the index grows by about 5 %.
 COMPRESS_FROM = 256
 _PACKED_FREQ = [pack_uint(n) for n in range(64)]
+_ONE_POSITION: dict[int, bytes] = {}
 _TERM_INFO: struct.Struct = W3TermInfo._struct
 
 
@@ -128,8 +129,18 @@ def _add_positions(terms: dict[str, _Postings], tokens: list[str], docnum: int) 
         else:
             found.append(position)
     for term, where in positions.items():
-        deltas = [where[0], *(b - a for a, b in pairwise(where))]
-        _append(terms, term, (docnum, len(where), pack_uint(len(deltas)) + dumps(deltas, 2)))
+        if len(where) == 1:  # most words occur once in a document
+            value = _ONE_POSITION.get(where[0]) or _one_position(where[0])
+        else:
+            deltas = [where[0], *(b - a for a, b in pairwise(where))]
+            value = pack_uint(len(deltas)) + dumps(deltas, 2)
+        _append(terms, term, (docnum, len(where), value))
+
+
+def _one_position(position: int) -> bytes:
+    """The encoded positions (Whoosh's Positions.encode) of a word found once."""
+    value = _ONE_POSITION[position] = pack_uint(1) + dumps([position], 2)
+    return value
 
 
 def _field_formats(schema: Any) -> dict[str, type]:
