@@ -139,7 +139,8 @@ def _add_positions(terms: dict[str, _Postings], tokens: list[str], docnum: int) 
 
 def _one_position(position: int) -> bytes:
     """The encoded positions (Whoosh's Positions.encode) of a word found once."""
-    value = _ONE_POSITION[position] = pack_uint(1) + dumps([position], 2)
+    value: bytes = pack_uint(1) + dumps([position], 2)
+    _ONE_POSITION[position] = value
     return value
 
 
