@@ -15,6 +15,7 @@ from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
+from reader.search.budget import MATCH_BUDGET_S, search_until
 from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
@@ -39,6 +40,11 @@ MAX_PHRASE_WORDS = 12
 SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
+# Analysing a hit's text for its snippet takes about 0.5 ms the first time; once this much time has
+# gone on snippets in one search, hits whose text is not cached get a snippet from the text's
+# opening only (a query matching 60 new long sections, in a session's first minutes).
+SNIPPET_BUDGET_S = 0.02
+OPENING_CHARS = 600
 
 
 class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
@@ -246,16 +252,25 @@ class SearchEngine:
         if chapter:
             filters.append(Term("chapter", chapter))
         found: list[tuple[float, str, dict[str, Any]]] = []
+        matching_s = 0.0  # the time budget counts matching only (not opening an index)
         for lang in langs:
             query = self.build_query(parsed, lang)
             if query is None:
                 continue
             searcher = self._searcher(lang)
-            hits = searcher.search(
+            if matching_s >= MATCH_BUDGET_S:
+                results.cut_short = True  # no time left for this language (see budget.py)
+                break
+            begin = time.perf_counter()
+            hits, timed_out = search_until(
+                searcher,
                 query,
-                limit=limit,
-                filter=(And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+                limit,
+                (And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+                begin + MATCH_BUDGET_S - matching_s,
             )
+            matching_s += time.perf_counter() - begin
+            results.cut_short |= timed_out
             # Fewer hits than the limit were all scored: their number is the total (len(hits)
             # would run the query again to count).
             scored = hits.scored_length()
@@ -264,16 +279,24 @@ class SearchEngine:
                 found.append((float(hit.score), lang, dict(hit.fields())))
         found.sort(key=lambda item: -item[0])
         matchers = {lang: self._matcher(parsed, lang) for lang in langs}
+        snippets_until = time.perf_counter() + SNIPPET_BUDGET_S
         for score, lang, fields in found[:limit]:
-            results.hits.append(self._hit(score, lang, fields, matchers[lang]))
+            whole = time.perf_counter() < snippets_until
+            results.hits.append(self._hit(score, lang, fields, matchers[lang], whole))
         if results.total < SUGGEST_BELOW:
             results.suggestion = self.suggest(parsed, langs[0])
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
 
-    def _analyzed(self, lang: str, key: str, part: str, text: str) -> AnalyzedText:
+    def _analyzed(
+        self, lang: str, key: str, part: str, text: str, whole: bool = True
+    ) -> AnalyzedText:
+        """The analysed text of a hit, cached; with ``whole`` False and nothing cached, only its
+        opening (the snippet time budget is spent)."""
         cache_key = (lang, key, part)
         analyzed = self._texts.get(cache_key)
+        if analyzed is None and not whole:
+            return AnalyzedText.of(text[:OPENING_CHARS], self.analyzer(lang))
         if analyzed is None:
             analyzed = AnalyzedText.of(text, self.analyzer(lang))
             self._texts[cache_key] = analyzed
@@ -283,9 +306,11 @@ class SearchEngine:
             self._texts.move_to_end(cache_key)
         return analyzed
 
-    def _hit(self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher) -> Hit:
+    def _hit(
+        self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher, whole: bool = True
+    ) -> Hit:
         key = str(fields.get("key", ""))
-        body = self._analyzed(lang, key, "text", str(fields.get("text", "")))
+        body = self._analyzed(lang, key, "text", str(fields.get("text", "")), whole)
         title = self._analyzed(lang, key, "title", str(fields.get("title", "")))
         body_hits = body.hit_positions(matcher)
         title_hits = title.hit_positions(matcher)

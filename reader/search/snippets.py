@@ -128,11 +128,15 @@ def make_snippet(analyzed: AnalyzedText, hits: list[int]) -> list[Segment]:
         return []
     start = 0
     if hits:
-        best, best_count = hits[0], 0
-        for first in hits:
-            inside = sum(1 for h in hits if first <= h < first + WINDOW_WORDS)
-            if inside > best_count:
-                best, best_count = first, inside
+        # The first hit that starts the window with the most hits (one pass: a common word can
+        # have a thousand hits in a long section).
+        best, best_count, last = hits[0], 0, 0
+        for index, first in enumerate(hits):
+            last = max(last, index)
+            while last < len(hits) and hits[last] < first + WINDOW_WORDS:
+                last += 1
+            if last - index > best_count:
+                best, best_count = first, last - index
         start = max(0, best - 4)
     end = min(count, start + WINDOW_WORDS)
     begin_char = analyzed.starts[start]

@@ -4,9 +4,15 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+from whoosh import index as whoosh_index
+
 from reader.content import load_pack
+from reader.content.model import Pack
+from reader.search import engine as engine_module
 from reader.search.engine import SearchEngine
 from reader.search.index import build_index
 from reader.search.snippets import snippet_text
@@ -145,5 +151,48 @@ def test_long_phrase_is_matched_on_its_first_words(tmp_path: Path) -> None:
         assert [h.key for h in engine.search(f'"{typed}"', ["en"]).hits] == ["section:s-long"]
         wrong = " ".join(words[1 : MAX_PHRASE_WORDS + 1][::-1])
         assert engine.search(f'"{wrong}"', ["en"]).hits == []
+    finally:
+        engine.close()
+
+
+def test_matching_stops_at_its_time_budget(
+    mini_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not mini_engine.search("victims", ["en", "lv"]).cut_short
+    monkeypatch.setattr(engine_module, "MATCH_BUDGET_S", 0.0)
+    results = mini_engine.search("victims OR cietušie", ["en", "lv"])
+    assert results.cut_short  # the first language was cut at its first documents, lv not searched
+    assert {hit.lang for hit in results.hits} <= {"en"}
+
+
+def test_deadline_collector_collects_until_the_deadline(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.query import Every, Term
+
+    from reader.search import budget
+
+    monkeypatch.setattr(budget, "CHECK_EVERY", 3)
+    ix = whoosh_index.open_dir(str(mini_index[1] / "en"))
+    with ix.searcher() as searcher:
+        later = time.perf_counter() + 60
+        everything, cut = budget.search_until(searcher, Every(), 1000, None, later)
+        assert not cut and everything.scored_length() == searcher.doc_count() > 3
+        early, cut = budget.search_until(searcher, Every(), 1000, None, 0.0)
+        assert cut and early.scored_length() == 3
+        sections = Term("kind", "section")
+        filtered, cut = budget.search_until(searcher, Every(), 1000, sections, 0.0)
+        assert cut and 0 < filtered.scored_length() <= 3
+        assert all(hit["kind"] == "section" for hit in filtered)
+
+
+def test_after_the_snippet_budget_new_hits_get_a_snippet_of_their_opening(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "SNIPPET_BUDGET_S", 0.0)
+    engine = SearchEngine(*mini_index)
+    try:
+        hit = engine.search("victims", ["en"]).hits[0]
+        assert hit.section_id == "intro-who" and snippet_text(list(hit.snippet))
     finally:
         engine.close()

@@ -1,0 +1,56 @@
+"""The time budget of one search: a query that would take longer returns what it found in time.
+
+The parser bounds a query's size (reader.search.query: MAX_PARTS, MAX_ALTERNATIVES,
+MAX_PREFIXES), which keeps the slowest query measured well under 100 ms on the benchmark machine
+(build_scripts/bench_search.py prints the slowest of a set of worst-case inputs). On a slower or
+busy machine the bound is not a guarantee, so matching also stops at a deadline: documents are
+collected in index order, and what was collected by then is ranked and shown. Whoosh's own
+TimeLimitCollector cannot be used: it needs a signal handler, which only the main thread may set,
+and the app searches on its search thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.collectors import FilterCollector, TopCollector, WrappingCollector
+
+#: Time for matching in all languages of one search; snippets and the rest fit in the remainder.
+MATCH_BUDGET_S = 0.06
+CHECK_EVERY = 16  # documents between looks at the clock
+
+
+class DeadlineCollector(WrappingCollector):  # type: ignore[misc]  # Whoosh has no type hints
+    """Collects the child's matches until ``deadline`` (a ``time.perf_counter`` value)."""
+
+    def __init__(self, child: Any, deadline: float) -> None:
+        super().__init__(child)
+        self.deadline = deadline
+        self.timed_out = False
+
+    def matches(self) -> Iterator[int]:
+        clock = time.perf_counter
+        deadline = self.deadline
+        for count, docnum in enumerate(self.child.matches(), 1):
+            yield docnum
+            if not count % CHECK_EVERY and clock() > deadline:
+                self.timed_out = True
+                return
+
+    def collect_matches(self) -> None:
+        collect = self.child.collect
+        for docnum in self.matches():
+            collect(docnum)
+
+
+def search_until(
+    searcher: Any, query: Any, limit: int, filter_query: Any, deadline: float
+) -> tuple[Any, bool]:
+    """Whoosh's ``searcher.search(query, limit=limit, filter=filter_query)``, stopped at
+    ``deadline``; returns the results and whether time ran out."""
+    timed = DeadlineCollector(TopCollector(limit=limit), deadline)
+    collector = FilterCollector(timed, filter_query) if filter_query is not None else timed
+    searcher.search_with_collector(query, collector)
+    return collector.results(), timed.timed_out
