@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # gone on snippets in one search, hits whose text is not cached get a snippet from the text's
 # opening only (a query matching 60 new long sections, in a session's first minutes).
 SNIPPET_BUDGET_S = 0.02
+WARM_TEXTS_STEP = 50  # hit texts analysed in one warm-up step
 OPENING_CHARS = 600
 
 
@@ -78,17 +79,33 @@ class SearchEngine:
         self._vocabularies.clear()
 
     def warm_up(
-        self, langs: list[str] | None = None, cancel: Callable[[], bool] | None = None
+        self,
+        langs: list[str] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        texts: Sequence[str] = (),
     ) -> None:
-        """Open the searchers, load the lemma tables and vocabularies and run one search per
-        language now, so that the first search the user makes is as fast as the rest.
-
-        The UI calls this on its search thread once the index is ready. ``cancel`` is asked
-        between languages. Never raises: a damaged index is reported by the search itself.
-        """
-        for lang in langs if langs is not None else self.pack.languages:
+        """Do every step of :meth:`warm_up_steps` now; ``cancel`` is asked between them."""
+        for _step in self.warm_up_steps(langs, texts):
             if cancel is not None and cancel():
                 return
+
+    def warm_up_steps(
+        self, langs: list[str] | None = None, texts: Sequence[str] = ()
+    ) -> Iterator[str]:
+        """Load what searches need, one step (about 50 ms) per iteration, so that the first search
+        the user makes is as fast as the rest: per language the searcher, the lemma table, the
+        analysis of every indexed word, the synonyms (one search); then, for the languages in
+        ``texts`` (the content language), the analysed texts that snippets are made from (about
+        7 MB and 0.2 s a language, so not for all twelve). Yields what it just did.
+
+        The UI runs one step at a time on its search thread once the index is ready, letting
+        any search asked for in the meantime go first. Never raises: a damaged index is
+        reported by the search itself.
+        """
+        wanted = langs if langs is not None else self.pack.languages
+        first = [lang for lang in texts if lang in wanted]
+        order = first + [lang for lang in wanted if lang not in first]
+        for lang in order:
             if lang not in self.pack.languages:
                 continue
             try:
@@ -98,6 +115,20 @@ class SearchEngine:
                 self.search("warm", [lang], limit=1)
             except Exception:  # warming is best effort; the search reports a damaged index
                 continue
+            yield lang
+        for lang in dict.fromkeys(texts):
+            if lang not in self.pack.languages:
+                continue
+            try:
+                stored = list(self._searcher(lang).all_stored_fields())
+            except Exception:
+                continue
+            for start in range(0, len(stored), WARM_TEXTS_STEP):
+                for fields in stored[start : start + WARM_TEXTS_STEP]:
+                    key = str(fields.get("key", ""))
+                    self._analyzed(lang, key, "text", str(fields.get("text", "")))
+                    self._analyzed(lang, key, "title", str(fields.get("title", "")))
+                yield f"{lang} texts"
         # The tables just loaded live as long as the app: keep the cyclic garbage collector from
         # walking them again and again (its full passes showed as 10-50 ms pauses in searches).
         gc.freeze()
