@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.collectors import FilterCollector, TopCollector, WrappingCollector
+from whoosh.query import Prefix
 
 #: Time for matching in all languages of one search; snippets and the rest fit in the remainder.
-MATCH_BUDGET_S = 0.06
+MATCH_BUDGET_S = 0.04
 CHECK_EVERY = 16  # documents between looks at the clock
 
 
@@ -54,3 +55,26 @@ def search_until(
     collector = FilterCollector(timed, filter_query) if filter_query is not None else timed
     searcher.search_with_collector(query, collector)
     return collector.results(), timed.timed_out
+
+
+#: A prefix matches at most this many index terms (the most frequent), of the first SCAN.
+MAX_PREFIX_TERMS = 64
+MAX_PREFIX_SCAN = 2000
+
+
+class BoundedPrefix(Prefix):  # type: ignore[misc]  # Whoosh has no type hints
+    """Whoosh's Prefix, expanded to at most MAX_PREFIX_TERMS terms: the most frequent ones.
+
+    A two-letter prefix (``po`` while typing Polish) expands to a thousand terms, each a matcher
+    in the union; a prefix with fewer completions matches exactly as Whoosh's Prefix.
+    """
+
+    def _btexts(self, ixreader: Any) -> list[bytes]:
+        found: list[tuple[int, bytes]] = []
+        for text, info in ixreader.iter_prefix(self.fieldname, self.text):
+            found.append((info.doc_frequency(), text))
+            if len(found) >= MAX_PREFIX_SCAN:
+                break
+        if len(found) > MAX_PREFIX_TERMS:
+            found = sorted(found, key=lambda item: -item[0])[:MAX_PREFIX_TERMS]
+        return sorted(text for _frequency, text in found)

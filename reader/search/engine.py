@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndMaybe, AndNot, Phrase, Prefix, Query, Term
+from whoosh.query import And, AndMaybe, AndNot, Phrase, Query, Term
 from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
-from reader.search.budget import MATCH_BUDGET_S, search_until
+from reader.search.budget import MATCH_BUDGET_S, BoundedPrefix, search_until
 from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
@@ -43,7 +43,7 @@ TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # Analysing a hit's text for its snippet takes about 0.5 ms the first time; once this much time has
 # gone on snippets in one search, hits whose text is not cached get a snippet from the text's
 # opening only (a query matching 60 new long sections, in a session's first minutes).
-SNIPPET_BUDGET_S = 0.02
+SNIPPET_BUDGET_S = 0.015
 WARM_TEXTS_STEP = 50  # hit texts analysed in one warm-up step
 OPENING_CHARS = 600
 
@@ -180,8 +180,9 @@ class SearchEngine:
             alternatives.append(Term("title_stem", stem, boost=BOOSTS["title_stem"]))
             alternatives.append(Term("body_stem", stem, boost=BOOSTS["body_stem"]))
         if prefix and len(forms.folded) >= MIN_PREFIX:
-            alternatives.append(Prefix("title_folded", forms.folded, boost=BOOSTS["title_stem"]))
-            alternatives.append(Prefix("body_folded", forms.folded, boost=BOOSTS["body_stem"]))
+            title, body = BOOSTS["title_stem"], BOOSTS["body_stem"]
+            alternatives.append(BoundedPrefix("title_folded", forms.folded, boost=title))
+            alternatives.append(BoundedPrefix("body_folded", forms.folded, boost=body))
         if len(forms.parts) > 1:
             alternatives.append(parts_query(forms.parts, BOOSTS["title_stem"], BOOSTS["body_stem"]))
         return Or(alternatives)

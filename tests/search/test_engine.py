@@ -196,3 +196,24 @@ def test_after_the_snippet_budget_new_hits_get_a_snippet_of_their_opening(
         assert hit.section_id == "intro-who" and snippet_text(list(hit.snippet))
     finally:
         engine.close()
+
+
+def test_a_prefix_expands_to_its_most_frequent_terms_only(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.query import Prefix
+
+    from reader.search import budget
+
+    ix = whoosh_index.open_dir(str(mini_index[1] / "en"))
+    with ix.reader() as reader:
+        every = list(Prefix("body_folded", "t")._btexts(reader))
+        assert len(every) > 3
+        assert budget.BoundedPrefix("body_folded", "t")._btexts(reader) == every  # under the bound
+        monkeypatch.setattr(budget, "MAX_PREFIX_TERMS", 3)
+        bounded = budget.BoundedPrefix("body_folded", "t")._btexts(reader)
+        frequency = {text: reader.doc_frequency("body_folded", text) for text in every}
+        assert (
+            len(bounded) == 3
+            and min(frequency[t] for t in bounded) >= sorted(frequency.values(), reverse=True)[2]
+        )
