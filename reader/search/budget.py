@@ -19,7 +19,7 @@ from whoosh.collectors import FilterCollector, TopCollector, WrappingCollector
 from whoosh.query import Prefix
 
 #: Time for matching in all languages of one search; snippets and the rest fit in the remainder.
-MATCH_BUDGET_S = 0.04
+MATCH_BUDGET_S = 0.03
 CHECK_EVERY = 16  # documents between looks at the clock
 
 

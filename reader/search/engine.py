@@ -41,8 +41,8 @@ SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # Analysing a hit's text for its snippet takes about 0.5 ms the first time; once this much time has
-# gone on snippets in one search, hits whose text is not cached get a snippet from the text's
-# opening only (a query matching 60 new long sections, in a session's first minutes).
+# gone on snippets in one search, hits whose text is not cached get the opening of their text as
+# the snippet, nothing marked (a query matching 60 long sections not shown before).
 SNIPPET_BUDGET_S = 0.015
 WARM_TEXTS_STEP = 50  # hit texts analysed in one warm-up step
 OPENING_CHARS = 600
@@ -323,12 +323,12 @@ class SearchEngine:
     def _analyzed(
         self, lang: str, key: str, part: str, text: str, whole: bool = True
     ) -> AnalyzedText:
-        """The analysed text of a hit, cached; with ``whole`` False and nothing cached, only its
-        opening (the snippet time budget is spent)."""
+        """The analysed text of a hit, cached; with ``whole`` False and nothing cached, only the
+        words of its opening (the snippet time budget is spent)."""
         cache_key = (lang, key, part)
         analyzed = self._texts.get(cache_key)
         if analyzed is None and not whole:
-            return AnalyzedText.of(text[:OPENING_CHARS], self.analyzer(lang))
+            return AnalyzedText.unanalysed(text[:OPENING_CHARS])
         if analyzed is None:
             analyzed = AnalyzedText.of(text, self.analyzer(lang))
             self._texts[cache_key] = analyzed

@@ -111,6 +111,18 @@ class AnalyzedText:
             by_stem,
         )
 
+    @classmethod
+    def unanalysed(cls, text: str) -> AnalyzedText:
+        """The words of ``text`` without their forms: a snippet from it marks nothing."""
+        flat = " ".join(text.split())
+        matches = list(TOKEN.finditer(flat))
+        return cls(
+            flat,
+            tuple(match.group() for match in matches),
+            tuple(match.start() for match in matches),
+            tuple(match.end() for match in matches),
+        )
+
     def hit_positions(self, matcher: Matcher) -> list[int]:
         return matcher.positions(self)
 
