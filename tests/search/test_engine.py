@@ -196,6 +196,9 @@ def test_after_the_snippet_budget_new_hits_get_a_snippet_of_their_opening(
         assert hit.section_id == "intro-who"  # the ranking is the same
         assert ("en", hit.key, "text") not in engine._texts  # its text was not analysed
         assert snippet_text(list(hit.snippet)) == "Who meets [victims]"  # the title's words
+        body_only = engine.search("helpline", ["en"]).hits[0]
+        assert snippet_text(list(body_only.snippet)).startswith("Call the national helpline.")
+        assert body_only.matched_words == ()  # the opening of its text, nothing marked
         monkeypatch.setattr(engine_module, "SNIPPET_BUDGET_S", 1.0)
         hit = engine.search("victims", ["en"]).hits[0]
         assert "[victims]" in snippet_text(list(hit.snippet))
