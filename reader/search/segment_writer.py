@@ -187,6 +187,7 @@ def _write_postings(
         base = postfile.tell()
         posts = bytearray()
         records = bytearray()
+        starts: list[int] = []  # each record's position, for the term index's own index
         position = tindex.dbfile.tell()
         ordered = sorted((term.encode("utf-8"), term) for term in terms)
         if prefix + ordered[0][0] <= tindex.lastkey:
@@ -198,11 +199,12 @@ def _write_postings(
             value = info + pack_long(offset) + pack_int(base + len(posts) - offset)
             key = prefix + btext
             record = _LENGTHS.pack(len(key), len(value)) + key + value
-            positions.append(position)
+            starts.append(position)
             hashed = hashfn(key)
             buckets[hashed & 255].append((hashed, position))
             records += record
             position += len(record)
+        positions.extend(starts)
         tindex.lastkey = prefix + ordered[-1][0]
         postfile.write(bytes(posts))
         tindex.dbfile.write(bytes(records))
