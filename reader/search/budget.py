@@ -1,10 +1,12 @@
 """The time budget of one search: a query that would take longer returns what it found in time.
 
 The parser bounds a query's size (reader.search.query: MAX_PARTS, MAX_ALTERNATIVES,
-MAX_PREFIXES), which keeps the slowest query measured well under 100 ms on the benchmark machine
-(build_scripts/bench_search.py prints the slowest of a set of worst-case inputs). On a slower or
-busy machine the bound is not a guarantee, so matching also stops at a deadline: documents are
-collected in index order, and what was collected by then is ranked and shown. Whoosh's own
+MAX_PREFIXES) and a prefix's expansion (BoundedPrefix below); that alone left 200 common words
+joined by OR at 40-90 ms on the 2-core benchmark machine, so matching also stops at a deadline:
+documents are collected in index order, and what was collected by then is ranked and shown
+(build_scripts/bench_search.py prints the slowest of a set of worst-case inputs). The deadline is
+looked at between collected documents, so building the matchers and one step of an intersection
+are outside it; the parser's bounds keep those to a few tens of ms. Whoosh's own
 TimeLimitCollector cannot be used: it needs a signal handler, which only the main thread may set,
 and the app searches on its search thread.
 """
@@ -20,7 +22,7 @@ from whoosh.query import Prefix
 
 #: Time for matching in all languages of one search; snippets and the rest fit in the remainder.
 MATCH_BUDGET_S = 0.03
-CHECK_EVERY = 16  # documents between looks at the clock
+CHECK_EVERY = 4  # documents between looks at the clock
 
 
 class DeadlineCollector(WrappingCollector):  # type: ignore[misc]  # Whoosh has no type hints

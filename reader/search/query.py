@@ -19,8 +19,8 @@ MAX_QUERY_CHARS = 400
 # is about ten Whoosh terms and a prefix ten per word it expands to, and alternatives match most
 # documents: these bounds keep the slowest query well under 100 ms (build_scripts/bench_search.py
 # prints the slowest of a set of worst-case inputs; reader/search/budget.py is the safety net).
-MAX_PARTS = 16
-MAX_ALTERNATIVES = 8
+MAX_PARTS = 10
+MAX_ALTERNATIVES = 6
 MAX_PREFIXES = 2
 MAX_WORD_CHARS = 48
 _PIECE = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)')
