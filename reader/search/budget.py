@@ -20,8 +20,11 @@ from typing import Any
 from whoosh.collectors import FilterCollector, TopCollector, WrappingCollector
 from whoosh.query import Prefix
 
-#: Time for matching in all languages of one search; snippets and the rest fit in the remainder.
+#: Time for matching in all languages of one search (each language a fair share of what is left),
+#: and for building and matching: after it, the languages not yet searched are left out.
+#: Snippets (reader.search.engine.SNIPPET_BUDGET_S) and the rest fit in the remainder of 100 ms.
 MATCH_BUDGET_S = 0.03
+WORK_BUDGET_S = 0.045
 CHECK_EVERY = 4  # documents between looks at the clock
 
 

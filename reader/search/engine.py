@@ -15,7 +15,7 @@ from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
-from reader.search.budget import MATCH_BUDGET_S, BoundedPrefix, search_until
+from reader.search.budget import MATCH_BUDGET_S, WORK_BUDGET_S, BoundedPrefix, search_until
 from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
@@ -43,7 +43,7 @@ TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # Analysing a hit's text for its snippet takes about 0.5 ms the first time; once this much time has
 # gone on snippets in one search, hits whose text is not cached get the opening of their text as
 # the snippet, nothing marked (a query matching 60 long sections not shown before).
-SNIPPET_BUDGET_S = 0.015
+SNIPPET_BUDGET_S = 0.01
 WARM_TEXTS_STEP = 50  # hit texts analysed in one warm-up step
 OPENING_CHARS = 600
 
@@ -110,9 +110,13 @@ class SearchEngine:
                 continue
             try:
                 analyzer = self.analyzer(lang)
-                for word in self._vocabulary(lang).words():
+                words = self._vocabulary(lang).words()
+                for word in words:
                     analyzer.forms(word)  # stems and lemmas of every indexed word, cached
-                self.search("warm", [lang], limit=1)
+                # Two real words, one as a prefix, a phrase: Whoosh opens its length columns,
+                # postings and stored fields on first use.
+                some = " ".join(words[len(words) // 2 : len(words) // 2 + 2]) or "warm"
+                self.search(f'{some} "{some}"', [lang], limit=1, prefix_last=True)
             except Exception:  # warming is best effort; the search reports a damaged index
                 continue
             yield lang
@@ -284,24 +288,32 @@ class SearchEngine:
         if chapter:
             filters.append(Term("chapter", chapter))
         found: list[tuple[float, str, dict[str, Any]]] = []
-        matching_s = 0.0  # the time budget counts matching only (not opening an index)
-        for lang in langs:
-            query = self.build_query(parsed, lang)
-            if query is None:
-                continue
+        # The time budgets (see budget.py) count building and matching the query, not opening a
+        # language's index and tables the first time. Each language's matching gets a fair
+        # share of what is left, so a slow language cannot leave the others unsearched.
+        matching_s = work_s = 0.0
+        for number, lang in enumerate(langs):
+            self.analyzer(lang), self.synonyms(lang)
             searcher = self._searcher(lang)
-            if matching_s >= MATCH_BUDGET_S:
-                results.cut_short = True  # no time left for this language (see budget.py)
+            if work_s >= WORK_BUDGET_S:
+                results.cut_short = True  # no time left for this language
                 break
             begin = time.perf_counter()
+            query = self.build_query(parsed, lang)
+            if query is None:
+                work_s += time.perf_counter() - begin
+                continue
+            share = (MATCH_BUDGET_S - matching_s) / (len(langs) - number)
+            matching = time.perf_counter()
             hits, timed_out = search_until(
                 searcher,
                 query,
                 limit,
                 (And(filters) if len(filters) > 1 else filters[0]) if filters else None,
-                begin + MATCH_BUDGET_S - matching_s,
+                matching + share,
             )
-            matching_s += time.perf_counter() - begin
+            matching_s += time.perf_counter() - matching
+            work_s += time.perf_counter() - begin
             results.cut_short |= timed_out
             # Fewer hits than the limit were all scored: their number is the total (len(hits)
             # would run the query again to count).

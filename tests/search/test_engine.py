@@ -158,11 +158,18 @@ def test_long_phrase_is_matched_on_its_first_words(tmp_path: Path) -> None:
 def test_matching_stops_at_its_time_budget(
     mini_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert not mini_engine.search("victims", ["en", "lv"]).cut_short
+    from reader.search import budget
+
+    everything = mini_engine.search("the OR un", ["en", "lv"])
+    assert not everything.cut_short and len(everything.hits) == 6  # 4 en, 2 lv
     monkeypatch.setattr(engine_module, "MATCH_BUDGET_S", 0.0)
-    results = mini_engine.search("victims OR cietušie", ["en", "lv"])
-    assert results.cut_short  # the first language was cut at its first documents, lv not searched
-    assert {hit.lang for hit in results.hits} <= {"en"}
+    monkeypatch.setattr(budget, "CHECK_EVERY", 1)
+    results = mini_engine.search("the OR un", ["en", "lv"])
+    assert results.cut_short  # each language stopped at its first document
+    assert sorted(hit.lang for hit in results.hits) == ["en", "lv"]
+    monkeypatch.setattr(engine_module, "WORK_BUDGET_S", 0.0)
+    results = mini_engine.search("victims", ["en", "lv"])
+    assert results.cut_short and results.hits == []  # no language searched at all
 
 
 def test_deadline_collector_collects_until_the_deadline(
