@@ -23,6 +23,7 @@ from reader.search.results import Hit, SearchResults
 from reader.search.snippets import AnalyzedText, Matcher, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SYNONYMS_FILE, SynonymTable
+from reader.search.warm_up import warm_up_steps
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
@@ -44,7 +45,6 @@ TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # gone on snippets in one search, hits whose text is not cached get the opening of their text as
 # the snippet, nothing marked (a query matching 60 long sections not shown before).
 SNIPPET_BUDGET_S = 0.01
-WARM_TEXTS_STEP = 50  # hit texts analysed in one warm-up step
 OPENING_CHARS = 600
 
 
@@ -92,50 +92,8 @@ class SearchEngine:
     def warm_up_steps(
         self, langs: list[str] | None = None, texts: Sequence[str] = ()
     ) -> Iterator[str]:
-        """Load what searches need, one step (about 50 ms) per iteration, so that the first search
-        the user makes is as fast as the rest: per language the searcher, the lemma table, the
-        analysis of every indexed word, the synonyms (one search); then, for the languages in
-        ``texts`` (the content language), the analysed texts that snippets are made from (about
-        7 MB and 0.2 s a language, so not for all twelve). Yields what it just did.
-
-        The UI runs one step at a time on its search thread once the index is ready, letting
-        any search asked for in the meantime go first. Never raises: a damaged index is
-        reported by the search itself.
-        """
-        wanted = langs if langs is not None else self.pack.languages
-        first = [lang for lang in texts if lang in wanted]
-        order = first + [lang for lang in wanted if lang not in first]
-        for lang in order:
-            if lang not in self.pack.languages:
-                continue
-            try:
-                analyzer = self.analyzer(lang)
-                words = self._vocabulary(lang).words()
-                for word in words:
-                    analyzer.forms(word)  # stems and lemmas of every indexed word, cached
-                # Two real words, one as a prefix, a phrase: Whoosh opens its length columns,
-                # postings and stored fields on first use.
-                some = " ".join(words[len(words) // 2 : len(words) // 2 + 2]) or "warm"
-                self.search(f'{some} "{some}"', [lang], limit=1, prefix_last=True)
-            except Exception:  # warming is best effort; the search reports a damaged index
-                continue
-            yield lang
-        for lang in dict.fromkeys(texts):
-            if lang not in self.pack.languages:
-                continue
-            try:
-                stored = list(self._searcher(lang).all_stored_fields())
-            except Exception:
-                continue
-            for start in range(0, len(stored), WARM_TEXTS_STEP):
-                for fields in stored[start : start + WARM_TEXTS_STEP]:
-                    key = str(fields.get("key", ""))
-                    self._analyzed(lang, key, "text", str(fields.get("text", "")))
-                    self._analyzed(lang, key, "title", str(fields.get("title", "")))
-                yield f"{lang} texts"
-        # The tables just loaded live as long as the app: keep the cyclic garbage collector from
-        # walking them again and again (its full passes showed as 10-50 ms pauses in searches).
-        gc.freeze()
+        """See :func:`reader.search.warm_up.warm_up_steps`."""
+        return warm_up_steps(self, langs, texts)
 
     def analyzer(self, lang: str) -> Analyzer:
         if lang not in self._analyzers:
@@ -274,7 +232,28 @@ class SearchEngine:
         limit: int = 50,
         prefix_last: bool = False,
     ) -> SearchResults:
-        """Search ``langs``; never raises for any input text."""
+        """Search ``langs``; never raises for any input text.
+
+        The cyclic garbage collector waits until the search is done: a full collection in the
+        middle of one (its allocations trigger them) added 20-40 ms to the slowest inputs.
+        """
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._search(text, langs, kind, chapter, limit, prefix_last)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _search(
+        self,
+        text: str,
+        langs: list[str],
+        kind: str | None,
+        chapter: str | None,
+        limit: int,
+        prefix_last: bool,
+    ) -> SearchResults:
         started = time.perf_counter()
         results = SearchResults(query=text)
         parsed = parse_query(text, prefix_last=prefix_last)

@@ -232,3 +232,20 @@ def test_a_prefix_expands_to_its_most_frequent_terms_only(
             len(bounded) == 3
             and min(frequency[t] for t in bounded) >= sorted(frequency.values(), reverse=True)[2]
         )
+
+
+def test_the_garbage_collector_waits_until_a_search_is_done(
+    mini_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    search = mini_engine._search
+
+    def recording(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return search(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mini_engine, "_search", recording)
+    assert mini_engine.search("victims", ["en"]).hits
+    assert seen == [False] and gc.isenabled()
