@@ -12,7 +12,9 @@ load) and date, the index build time and size, p50 / p95 / max per language of a
 10 hits and snippets, the p95 of each query's first run ("1st p95"), and the same queries on
 Xapian (python3-xapian from Debian, run with /usr/bin/python3 by build_scripts/bench_xapian.py;
 skipped with a note where it is missing) and on SQLite FTS5 (unicode61, remove_diacritics 2),
-with the ratios. ``--clock cpu`` times each search by the CPU time of the searching thread
+with the ratios; then the first search of a session against the rest (a fresh engine after the
+app's warm-up) and the slowest of a set of worst-case inputs (every query path must stay under
+100 ms). ``--clock cpu`` times each search by the CPU time of the searching thread
 (Xapian's too) instead of the wall clock, for figures that a busy machine does not inflate.
 """
 
@@ -42,7 +44,12 @@ from reader.content.model import Pack  # noqa: E402
 from reader.search.analysis import fold, tokenize  # noqa: E402
 from reader.search.documents import documents  # noqa: E402
 from reader.search.engine import SearchEngine  # noqa: E402
-from reader.search.index import build_index, lemma_table, parallel_workers  # noqa: E402
+from reader.search.index import (  # noqa: E402
+    build_index,
+    lemma_table,
+    parallel_workers,
+    read_vocabulary,
+)
 
 SECTIONS = (
     "definition-means",
@@ -294,7 +301,80 @@ def main() -> int:
         else:
             print(xapian_note)
         engine.close()
+        first_search(pack, folder, langs, queries)
+        worst_inputs(pack, folder, langs)
     return 0
+
+
+def first_search(
+    pack: Pack, folder: Path, langs: list[str], queries: dict[str, list[tuple[str, str, bool]]]
+) -> None:
+    """A session's first search against the rest, as in the app: a fresh engine, the warm-up with
+    the content language's texts (each language in turn is the content language), then each
+    query once; the first is the session's first search."""
+    firsts: list[float] = []
+    rest: list[float] = []
+    for lang in langs:
+        engine = SearchEngine(pack, folder)
+        engine.warm_up(texts=[lang])
+        for number, (_kind, text, prefix) in enumerate(queries[lang]):
+            begin = time.perf_counter()
+            engine.search(text, [lang], limit=60, prefix_last=prefix)
+            (rest if number else firsts).append((time.perf_counter() - begin) * 1000)
+        engine.close()
+    print(
+        f"first search of a session (after the warm-up, limit 60): median "
+        f"{statistics.median(firsts):.2f} ms, max {max(firsts):.2f} ms; the other searches: "
+        f"median {statistics.median(rest):.2f} ms, p95 {percentile(rest, 0.95):.2f} ms"
+    )
+
+
+def worst_inputs(pack: Pack, folder: Path, langs: list[str]) -> None:
+    """The slowest of a set of worst-case inputs per language (200 words joined by OR, prefixes,
+    long phrases, pasted text, typos, operators), each run cold and warm, limit 60 as the app."""
+    engine = SearchEngine(pack, folder)
+    engine.warm_up()
+    slowest: tuple[float, str, str] = (0.0, "", "")
+    slowest_cpu = 0.0  # the CPU time of the searching thread, which a busy machine does not inflate
+    cut = 0
+    runs = 0
+    for lang in langs:
+        words = [w for w, _n in sorted(read_vocabulary(folder / lang), key=lambda item: -item[1])]
+        common, rare = words[:200], words[-200:]
+        cases = {
+            "200 common words OR": " OR ".join(common),
+            "200 rare words OR": " OR ".join(rare),
+            "200 prefixes OR": " OR ".join(w[:3] + "*" for w in common),
+            "200 common words": " ".join(common),
+            "phrase of 200 words": '"' + " ".join(common) + '"',
+            "200 typos": " ".join(w[::-1] for w in rare),
+            "operators": " ".join(
+                f'{a} OR "{b} {c}" -{d}'
+                for a, b, c, d in zip(common, rare, common[5:], rare[9:], strict=False)
+            ),
+            "10 000 characters": "x" * 10_000,
+        }
+        for name, text in cases.items():
+            for prefix in (False, True):
+                for _ in range(2):
+                    begin, begin_cpu = time.perf_counter(), time.thread_time()
+                    result = engine.search(text, [lang], limit=60, prefix_last=prefix)
+                    elapsed = (time.perf_counter() - begin) * 1000
+                    slowest_cpu = max(slowest_cpu, (time.thread_time() - begin_cpu) * 1000)
+                    cut += result.cut_short
+                    runs += 1
+                    slowest = max(slowest, (elapsed, lang, name))
+    begin = time.perf_counter()
+    everywhere = " OR ".join(w for lang in langs for w, _n in read_vocabulary(folder / lang)[:20])
+    engine.search(everywhere, langs, limit=60)
+    all_langs = (time.perf_counter() - begin) * 1000
+    engine.close()
+    print(
+        f"worst-case inputs: slowest {slowest[0]:.1f} ms ({slowest[1]}, {slowest[2]}; "
+        f"slowest by CPU time {slowest_cpu:.1f} ms), {cut} of {runs} cut by the time budget; "
+        f"all {len(langs)} languages at once "
+        f"{all_langs:.1f} ms (budget 100 ms)"
+    )
 
 
 def _cell(values: list[float], share: float) -> str:

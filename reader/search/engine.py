@@ -5,16 +5,17 @@ from __future__ import annotations
 import gc
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, AndMaybe, AndNot, Phrase, Prefix, Query, Term
+from whoosh.query import And, AndMaybe, AndNot, Phrase, Query, Term
 from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer
+from reader.search.budget import MATCH_BUDGET_S, WORK_BUDGET_S, BoundedPrefix, search_until
 from reader.search.compounds import load_decompounder, parts_query
 from reader.search.index import lemma_table, read_vocabulary
 from reader.search.query import ParsedQuery, Part, parse_query
@@ -22,6 +23,7 @@ from reader.search.results import Hit, SearchResults
 from reader.search.snippets import AnalyzedText, Matcher, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SYNONYMS_FILE, SynonymTable
+from reader.search.warm_up import warm_up_steps
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
 BOOSTS = {
@@ -39,6 +41,11 @@ MAX_PHRASE_WORDS = 12
 SUGGEST_BELOW = 3
 COMMON_WORD_SHARE = 0.2  # words in more than this share of documents are optional
 TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
+# Analysing a hit's text for its snippet takes about 0.5 ms the first time; once this much time has
+# gone on snippets in one search, hits whose text is not cached get the opening of their text as
+# the snippet, nothing marked (a query matching 60 long sections not shown before).
+SNIPPET_BUDGET_S = 0.01
+OPENING_CHARS = 600
 
 
 class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
@@ -72,29 +79,21 @@ class SearchEngine:
         self._vocabularies.clear()
 
     def warm_up(
-        self, langs: list[str] | None = None, cancel: Callable[[], bool] | None = None
+        self,
+        langs: list[str] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        texts: Sequence[str] = (),
     ) -> None:
-        """Open the searchers, load the lemma tables and vocabularies and run one search per
-        language now, so that the first search the user makes is as fast as the rest.
-
-        The UI calls this on its search thread once the index is ready. ``cancel`` is asked
-        between languages. Never raises: a damaged index is reported by the search itself.
-        """
-        for lang in langs if langs is not None else self.pack.languages:
+        """Do every step of :meth:`warm_up_steps` now; ``cancel`` is asked between them."""
+        for _step in self.warm_up_steps(langs, texts):
             if cancel is not None and cancel():
                 return
-            if lang not in self.pack.languages:
-                continue
-            try:
-                analyzer = self.analyzer(lang)
-                for word in self._vocabulary(lang).words():
-                    analyzer.forms(word)  # stems and lemmas of every indexed word, cached
-                self.search("warm", [lang], limit=1)
-            except Exception:  # warming is best effort; the search reports a damaged index
-                continue
-        # The tables just loaded live as long as the app: keep the cyclic garbage collector from
-        # walking them again and again (its full passes showed as 10-50 ms pauses in searches).
-        gc.freeze()
+
+    def warm_up_steps(
+        self, langs: list[str] | None = None, texts: Sequence[str] = ()
+    ) -> Iterator[str]:
+        """See :func:`reader.search.warm_up.warm_up_steps`."""
+        return warm_up_steps(self, langs, texts)
 
     def analyzer(self, lang: str) -> Analyzer:
         if lang not in self._analyzers:
@@ -143,8 +142,9 @@ class SearchEngine:
             alternatives.append(Term("title_stem", stem, boost=BOOSTS["title_stem"]))
             alternatives.append(Term("body_stem", stem, boost=BOOSTS["body_stem"]))
         if prefix and len(forms.folded) >= MIN_PREFIX:
-            alternatives.append(Prefix("title_folded", forms.folded, boost=BOOSTS["title_stem"]))
-            alternatives.append(Prefix("body_folded", forms.folded, boost=BOOSTS["body_stem"]))
+            title, body = BOOSTS["title_stem"], BOOSTS["body_stem"]
+            alternatives.append(BoundedPrefix("title_folded", forms.folded, boost=title))
+            alternatives.append(BoundedPrefix("body_folded", forms.folded, boost=body))
         if len(forms.parts) > 1:
             alternatives.append(parts_query(forms.parts, BOOSTS["title_stem"], BOOSTS["body_stem"]))
         return Or(alternatives)
@@ -232,7 +232,28 @@ class SearchEngine:
         limit: int = 50,
         prefix_last: bool = False,
     ) -> SearchResults:
-        """Search ``langs``; never raises for any input text."""
+        """Search ``langs``; never raises for any input text.
+
+        The cyclic garbage collector waits until the search is done: a full collection in the
+        middle of one (its allocations trigger them) added 20-40 ms to the slowest inputs.
+        """
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._search(text, langs, kind, chapter, limit, prefix_last)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _search(
+        self,
+        text: str,
+        langs: list[str],
+        kind: str | None,
+        chapter: str | None,
+        limit: int,
+        prefix_last: bool,
+    ) -> SearchResults:
         started = time.perf_counter()
         results = SearchResults(query=text)
         parsed = parse_query(text, prefix_last=prefix_last)
@@ -246,16 +267,33 @@ class SearchEngine:
         if chapter:
             filters.append(Term("chapter", chapter))
         found: list[tuple[float, str, dict[str, Any]]] = []
-        for lang in langs:
+        # The time budgets (see budget.py) count building and matching the query, not opening a
+        # language's index and tables the first time. Each language's matching gets a fair
+        # share of what is left, so a slow language cannot leave the others unsearched.
+        matching_s = work_s = 0.0
+        for number, lang in enumerate(langs):
+            self.analyzer(lang), self.synonyms(lang)
+            searcher = self._searcher(lang)
+            if work_s >= WORK_BUDGET_S:
+                results.cut_short = True  # no time left for this language
+                break
+            begin = time.perf_counter()
             query = self.build_query(parsed, lang)
             if query is None:
+                work_s += time.perf_counter() - begin
                 continue
-            searcher = self._searcher(lang)
-            hits = searcher.search(
+            share = (MATCH_BUDGET_S - matching_s) / (len(langs) - number)
+            matching = time.perf_counter()
+            hits, timed_out = search_until(
+                searcher,
                 query,
-                limit=limit,
-                filter=(And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+                limit,
+                (And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+                matching + share,
             )
+            matching_s += time.perf_counter() - matching
+            work_s += time.perf_counter() - begin
+            results.cut_short |= timed_out
             # Fewer hits than the limit were all scored: their number is the total (len(hits)
             # would run the query again to count).
             scored = hits.scored_length()
@@ -264,16 +302,24 @@ class SearchEngine:
                 found.append((float(hit.score), lang, dict(hit.fields())))
         found.sort(key=lambda item: -item[0])
         matchers = {lang: self._matcher(parsed, lang) for lang in langs}
+        snippets_until = time.perf_counter() + SNIPPET_BUDGET_S
         for score, lang, fields in found[:limit]:
-            results.hits.append(self._hit(score, lang, fields, matchers[lang]))
+            whole = time.perf_counter() < snippets_until
+            results.hits.append(self._hit(score, lang, fields, matchers[lang], whole))
         if results.total < SUGGEST_BELOW:
             results.suggestion = self.suggest(parsed, langs[0])
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
 
-    def _analyzed(self, lang: str, key: str, part: str, text: str) -> AnalyzedText:
+    def _analyzed(
+        self, lang: str, key: str, part: str, text: str, whole: bool = True
+    ) -> AnalyzedText:
+        """The analysed text of a hit, cached; with ``whole`` False and nothing cached, only the
+        words of its opening (the snippet time budget is spent)."""
         cache_key = (lang, key, part)
         analyzed = self._texts.get(cache_key)
+        if analyzed is None and not whole:
+            return AnalyzedText.unanalysed(text[:OPENING_CHARS])
         if analyzed is None:
             analyzed = AnalyzedText.of(text, self.analyzer(lang))
             self._texts[cache_key] = analyzed
@@ -283,9 +329,11 @@ class SearchEngine:
             self._texts.move_to_end(cache_key)
         return analyzed
 
-    def _hit(self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher) -> Hit:
+    def _hit(
+        self, score: float, lang: str, fields: dict[str, Any], matcher: Matcher, whole: bool = True
+    ) -> Hit:
         key = str(fields.get("key", ""))
-        body = self._analyzed(lang, key, "text", str(fields.get("text", "")))
+        body = self._analyzed(lang, key, "text", str(fields.get("text", "")), whole)
         title = self._analyzed(lang, key, "title", str(fields.get("title", "")))
         body_hits = body.hit_positions(matcher)
         title_hits = title.hit_positions(matcher)

@@ -28,10 +28,10 @@ A build can be cancelled (the app is closing): ``cancel`` is asked before every 
 document, and a progress callback may raise :class:`BuildCancelled` itself. A cancelled build
 removes its staging folder and leaves the index in place as it was.
 
-With ``workers`` > 1 the languages are indexed in that many processes at once (the CLI and the
-build scripts do this; the app builds in its search thread with one). Each process gets the pack
-and writes one language folder; ``cancel`` is then asked between languages only, and a cancel
-waits for the languages already being indexed.
+With ``workers`` > 1 the languages are indexed in that many processes at once, this one included
+(the CLI and the build scripts do this; the app builds in its search thread with one). Each other
+process gets the pack and writes one language folder at a time; ``cancel`` is asked between those
+languages, and a cancel waits for the languages already being indexed.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
 from reader.search.compounds import build_decompounder
-from reader.search.documents import documents
+from reader.search.documents import SearchDoc, documents
+from reader.search.segment_writer import TokenWriter
 
 # 3: exact fields only for words folding changes, <lang>/vocabulary.tsv (spelling);
 # 4: compound parts in the stem fields, <lang>/vocabulary.txt (decompounding).
@@ -198,29 +199,54 @@ def _index_in_processes(
     progress: Progress | None,
     cancel: CancelCheck | None,
 ) -> None:
-    """Index every language in its own task on ``workers`` fresh processes ("spawn": safe from
-    a process with threads, unlike fork)."""
+    """Index the languages in this process and ``workers - 1`` fresh ones ("spawn": safe from a
+    process with threads, unlike fork).
+
+    The largest languages go to the other processes first, two at a time each, so that one is
+    waiting when a process finishes; meanwhile this process, which has its imports done and its
+    pack loaded, takes the smallest. On two cores this saved a process start (0.3 s).
+    """
     langs = pack.languages
+    waiting = sorted(langs, key=partial(_language_size, pack), reverse=True)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    done_count = 0
+
+    def done(lang: str) -> None:
+        nonlocal done_count
+        if progress:
+            progress(done_count, len(langs), lang)
+        done_count += 1
+
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
         tasks: dict[Future[None], str] = {}
         try:
-            for lang in langs:
-                tasks[pool.submit(_index_language, pack, lang, staging / lang, None)] = lang
-            pending = set(tasks)
-            done_count = 0
-            while pending:
+            while waiting or tasks:
                 _stop_if_cancelled(cancel)
-                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                while waiting and len(tasks) < 2 * (workers - 1):
+                    lang = waiting.pop(0)
+                    tasks[pool.submit(_index_language, pack, lang, staging / lang, None)] = lang
+                if waiting:
+                    lang = waiting.pop()
+                    _index_language(pack, lang, staging / lang, cancel)
+                    done(lang)
+                    finished = {future for future in tasks if future.done()}
+                else:
+                    finished, _running = wait(tasks, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
                     future.result()  # raises the worker's error here
-                    if progress:
-                        progress(done_count, len(langs), tasks[future])
-                    done_count += 1
+                    done(tasks.pop(future))
         except BaseException:
             for future in tasks:
                 future.cancel()  # those not started yet; the running ones end on their own
             raise
+
+
+def _language_size(pack: Pack, lang: str) -> int:
+    """About how much text a language has to index (its section sources)."""
+    edition = pack.edition(lang)
+    if edition is None:
+        return 0
+    return sum(len(s.markdown) for c in edition.chapters.values() for s in c.sections)
 
 
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:
@@ -232,45 +258,46 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
         )
         analyzer = Analyzer(lang, lemma_table(pack, lang), splitter)
         vocabulary: Counter[str] = Counter()
-        writer = ix.writer(limitmb=64)
+        writer = TokenWriter(ix)
         try:
             for doc in docs:
                 _stop_if_cancelled(cancel)
-                t_exact, t_folded, t_stem = analyzer.fields(f"{doc.title}\n{doc.headings}")
-                b_exact, b_folded, b_stem = analyzer.fields(doc.text)
-                vocabulary.update(t_exact.split())
-                vocabulary.update(b_exact.split())
-                t_exact = _changed_by_folding(analyzer, t_exact)
-                b_exact = _changed_by_folding(analyzer, b_exact)
-                writer.add_document(
-                    key=doc.key,
-                    kind=doc.kind,
-                    section_id=doc.section_id,
-                    chapter=doc.chapter_id,
-                    anchor=doc.anchor,
-                    title=doc.title,
-                    text=doc.text,
-                    title_exact=t_exact,
-                    title_folded=t_folded,
-                    title_stem=t_stem,
-                    body_exact=b_exact,
-                    body_folded=b_folded,
-                    body_stem=b_stem,
-                )
+                stored, ids, texts, words = document_fields(analyzer, doc)
+                vocabulary.update(words)
+                writer.add_tokens(stored, ids, texts)
         except BaseException:
             writer.cancel()  # releases the writer's lock and temporary files
             raise
-        writer.commit(optimize=True)
+        writer.commit()  # one new segment: there is nothing to merge
     finally:
         ix.close()
     lines = (f"{word}\t{count}\n" for word, count in sorted(vocabulary.items()))
     (folder / VOCABULARY_FILE).write_text("".join(lines), encoding="utf-8")
 
 
-def _changed_by_folding(analyzer: Analyzer, exact: str) -> str:
-    """The words of a space-separated exact text that folding changes (see the module text)."""
-    forms = analyzer.forms
-    return " ".join(word for word in exact.split() if forms(word).folded != word)
+def document_fields(
+    analyzer: Analyzer, doc: SearchDoc
+) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]], list[str]]:
+    """What the index holds of ``doc``: its stored-only fields, its ID fields, the terms of each
+    text field (see the module text) and every word as written (for the vocabulary)."""
+    t_exact, t_changed, t_folded, t_stem = analyzer.tokens(f"{doc.title}\n{doc.headings}")
+    b_exact, b_changed, b_folded, b_stem = analyzer.tokens(doc.text)
+    stored = {"anchor": doc.anchor, "title": doc.title, "text": doc.text}
+    ids = {
+        "key": doc.key,
+        "kind": doc.kind,
+        "section_id": doc.section_id,
+        "chapter": doc.chapter_id,
+    }
+    texts = {
+        "title_exact": t_changed,
+        "title_folded": t_folded,
+        "title_stem": t_stem,
+        "body_exact": b_changed,
+        "body_folded": b_folded,
+        "body_stem": b_stem,
+    }
+    return stored, ids, texts, t_exact + b_exact
 
 
 def read_vocabulary(folder: Path) -> list[tuple[str, int]]:

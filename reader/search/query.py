@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from reader.search.analysis import TOKEN
 
 MAX_QUERY_CHARS = 400
-MAX_PARTS = 16
+# Parts of a query (words, phrases, alternatives joined by OR, excluded words), alternatives and
+# prefixes: more parts and alternatives are dropped, more prefixes read as plain words. Each part
+# is about ten Whoosh terms and a prefix ten per word it expands to, and alternatives match most
+# documents: these bounds keep the slowest query well under 100 ms (build_scripts/bench_search.py
+# prints the slowest of a set of worst-case inputs; reader/search/budget.py is the safety net).
+MAX_PARTS = 10
+MAX_ALTERNATIVES = 6
+MAX_PREFIXES = 2
 MAX_WORD_CHARS = 48
 _PIECE = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -60,6 +67,7 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
     result = ParsedQuery()
     negate_next = False
     or_next = False
+    parts = prefixes = alternatives = 0
     typed_last = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
     for index, (raw, quoted) in enumerate(pieces):
         if not quoted and raw in ("AND", "&&"):
@@ -79,15 +87,22 @@ def parse_query(text: str, prefix_last: bool = False) -> ParsedQuery:
             not quoted
             and len(words) == 1
             and (raw.endswith("*") or (prefix_last and index == len(pieces) - 1 and typed_last))
+            and prefixes < MAX_PREFIXES
         )
+        prefixes += prefix
         part = Part(words, phrase=quoted or len(words) > 1, prefix=prefix, negated=negated)
         if negated:
             result.excluded.append(part)
         elif or_next and result.groups:
+            if alternatives >= MAX_ALTERNATIVES:
+                or_next = False
+                continue
+            alternatives += 1
             result.groups[-1].append(part)
         else:
             result.groups.append([part])
         or_next = False
-        if len(result.groups) + len(result.excluded) >= MAX_PARTS:
+        parts += 1
+        if parts >= MAX_PARTS:
             break
     return result

@@ -46,3 +46,5 @@ class SearchResults:
     total: int = 0
     suggestion: str = ""
     elapsed_ms: float = 0.0
+    # Matching ran out of its time budget (reader.search.budget): the hits are those found in time.
+    cut_short: bool = False

@@ -111,6 +111,18 @@ class AnalyzedText:
             by_stem,
         )
 
+    @classmethod
+    def unanalysed(cls, text: str) -> AnalyzedText:
+        """The words of ``text`` without their forms: a snippet from it marks nothing."""
+        flat = " ".join(text.split())
+        matches = list(TOKEN.finditer(flat))
+        return cls(
+            flat,
+            tuple(match.group() for match in matches),
+            tuple(match.start() for match in matches),
+            tuple(match.end() for match in matches),
+        )
+
     def hit_positions(self, matcher: Matcher) -> list[int]:
         return matcher.positions(self)
 
@@ -128,11 +140,15 @@ def make_snippet(analyzed: AnalyzedText, hits: list[int]) -> list[Segment]:
         return []
     start = 0
     if hits:
-        best, best_count = hits[0], 0
-        for first in hits:
-            inside = sum(1 for h in hits if first <= h < first + WINDOW_WORDS)
-            if inside > best_count:
-                best, best_count = first, inside
+        # The first hit that starts the window with the most hits (one pass: a common word can
+        # have a thousand hits in a long section).
+        best, best_count, last = hits[0], 0, 0
+        for index, first in enumerate(hits):
+            last = max(last, index)
+            while last < len(hits) and hits[last] < first + WINDOW_WORDS:
+                last += 1
+            if last - index > best_count:
+                best, best_count = first, last - index
         start = max(0, best - 4)
     end = min(count, start + WINDOW_WORDS)
     begin_char = analyzed.starts[start]

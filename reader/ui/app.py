@@ -132,7 +132,13 @@ class Application:
         (:meth:`start` does so after the first page: its thread imports Whoosh)."""
         self.install_translations()
         if self.search is None and self.pack.manifest is not None:
-            self.search = SearchService(self.pack, self.folders.cache, self.options.shipped_index)
+            first = (self.settings.content_language, self.settings.ui_language)
+            self.search = SearchService(
+                self.pack,
+                self.folders.cache,
+                self.options.shipped_index,
+                (*first, self.pack.source_language),
+            )
         if start_search and self.search is not None:
             self.search.start()
         window = MainWindow(

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from reader.content.model import Pack
 from reader.search.results import SearchResults
@@ -50,10 +51,19 @@ class SearchWorker(QObject):
     progress = Signal(int, int, str)  # done, total, language being indexed
     ready = Signal(int, str)  # 1 if usable, else 0 (see SearchService), and a message
     results = Signal(int, object)  # request number, SearchResults
+    warmed = Signal()  # the warm-up is complete
 
-    def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
+    _warm = Signal()  # the next warm-up step, queued on the worker's own thread
+
+    def __init__(
+        self, pack: Pack, cache: Path, shipped: Path | None = None, text_langs: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self._where = (pack, cache, shipped)
+        # The first of these the pack has: the content language the window will open with.
+        self._text_langs = next(([lang] for lang in text_langs if lang in pack.languages), [])
+        self._warming: Iterator[str] | None = None
+        self._warm.connect(self._warm_next, Qt.ConnectionType.QueuedConnection)
         self._manager: IndexManager | None = None
         self.engine: SearchEngine | None = None
         self._latest = 0
@@ -110,6 +120,7 @@ class SearchWorker(QObject):
     def rebuild(self) -> None:
         from reader.search.index import BuildCancelled
 
+        self._warming = None
         if self.engine is not None:
             self.engine.close()
             self.engine = None
@@ -132,9 +143,24 @@ class SearchWorker(QObject):
         self.engine = SearchEngine(self.manager.pack, self.manager.folder)
 
     def _warm_up(self) -> None:
-        """Load what the first search needs now (queued searches run right after)."""
+        """Start loading what searches need, one step at a time (see _warm_next)."""
         if self.engine is not None:
-            self.engine.warm_up(cancel=self.cancel.is_set)
+            self._warming = self.engine.warm_up_steps(texts=self._text_langs)
+            self._warm.emit()
+
+    @Slot()
+    def _warm_next(self) -> None:
+        """One warm-up step (about 50 ms), then the next is queued behind whatever arrived
+        meanwhile: a search asked for during the warm-up waits for one step, not for all."""
+        steps = self._warming
+        if steps is None or self.engine is None or self.cancel.is_set():
+            self._warming = None
+            return
+        if next(steps, None) is None:
+            self._warming = None
+            self.warmed.emit()
+            return
+        self._warm.emit()
 
     @Slot(object)
     def search(self, request: SearchRequest) -> None:
@@ -171,16 +197,21 @@ class SearchService(QObject):
     progress = Signal(int, int, str)
     ready = Signal(int, str)
     results = Signal(int, object)
+    warmed = Signal()
     _prepare = Signal()
     _rebuild = Signal()
     _search = Signal(object)
     _shutdown = Signal()
 
-    def __init__(self, pack: Pack, cache: Path, shipped: Path | None = None) -> None:
+    def __init__(
+        self, pack: Pack, cache: Path, shipped: Path | None = None, text_langs: Sequence[str] = ()
+    ) -> None:
+        """``text_langs``: candidates for the content language, best first; the warm-up also
+        analyses the hit texts of the first one the pack has (see SearchEngine.warm_up_steps)."""
         super().__init__()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("searchThread")
-        self.worker = SearchWorker(pack, cache, shipped)
+        self.worker = SearchWorker(pack, cache, shipped, text_langs)
         self.worker.moveToThread(self.worker_thread)
         self._prepare.connect(self.worker.prepare)
         self._rebuild.connect(self.worker.rebuild)
@@ -189,6 +220,7 @@ class SearchService(QObject):
         self.worker.progress.connect(self.progress)
         self.worker.ready.connect(self._on_ready)
         self.worker.results.connect(self.results)
+        self.worker.warmed.connect(self.warmed)
         self.is_ready = False
         self.started = False
         self._number = 0

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.search.analysis import Analyzer, LemmaTable, fold
+from reader.search.analysis import Analyzer, LemmaTable, fold, fold_slowly
 from reader.search.stemmers import get_stemmer, stem_icelandic, stem_latvian
 
 
@@ -12,6 +14,20 @@ def test_fold_removes_diacritics_in_every_script() -> None:
     assert fold("ludźmi") == "ludzmi"
     assert fold("Ærø Straße ð þ ł") == "aero strasse d th l"
     assert fold("Ёлка") == "елка"
+
+
+@given(st.text())
+def test_folding_letter_by_letter_is_folding_the_whole_text(text: str) -> None:
+    assert fold(text) == fold_slowly(text)
+
+
+def test_tokens_give_the_fields_terms_and_the_words_folding_changes() -> None:
+    analyzer = Analyzer("lv")
+    exact, changed, folded, stems = analyzer.tokens("Cilvēku tirdzniecība un darbs")
+    assert exact == ["cilvēku", "tirdzniecība", "un", "darbs"]
+    assert changed == ["cilvēku", "tirdzniecība"]
+    assert folded == ["cilveku", "tirdznieciba", "un", "darbs"]
+    assert stems == ["cilvek", "tirdzniecib", "un", "darb"]
 
 
 @pytest.mark.parametrize(

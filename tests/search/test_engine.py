@@ -4,9 +4,15 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+from whoosh import index as whoosh_index
+
 from reader.content import load_pack
+from reader.content.model import Pack
+from reader.search import engine as engine_module
 from reader.search.engine import SearchEngine
 from reader.search.index import build_index
 from reader.search.snippets import snippet_text
@@ -147,3 +153,99 @@ def test_long_phrase_is_matched_on_its_first_words(tmp_path: Path) -> None:
         assert engine.search(f'"{wrong}"', ["en"]).hits == []
     finally:
         engine.close()
+
+
+def test_matching_stops_at_its_time_budget(
+    mini_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.search import budget
+
+    everything = mini_engine.search("the OR un", ["en", "lv"])
+    assert not everything.cut_short and len(everything.hits) == 6  # 4 en, 2 lv
+    monkeypatch.setattr(engine_module, "MATCH_BUDGET_S", 0.0)
+    monkeypatch.setattr(budget, "CHECK_EVERY", 1)
+    results = mini_engine.search("the OR un", ["en", "lv"])
+    assert results.cut_short  # each language stopped at its first document
+    assert sorted(hit.lang for hit in results.hits) == ["en", "lv"]
+    monkeypatch.setattr(engine_module, "WORK_BUDGET_S", 0.0)
+    results = mini_engine.search("victims", ["en", "lv"])
+    assert results.cut_short and results.hits == []  # no language searched at all
+
+
+def test_deadline_collector_collects_until_the_deadline(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.query import Every, Term
+
+    from reader.search import budget
+
+    monkeypatch.setattr(budget, "CHECK_EVERY", 3)
+    ix = whoosh_index.open_dir(str(mini_index[1] / "en"))
+    with ix.searcher() as searcher:
+        later = time.perf_counter() + 60
+        everything, cut = budget.search_until(searcher, Every(), 1000, None, later)
+        assert not cut and everything.scored_length() == searcher.doc_count() > 3
+        early, cut = budget.search_until(searcher, Every(), 1000, None, 0.0)
+        assert cut and early.scored_length() == 3
+        sections = Term("kind", "section")
+        filtered, cut = budget.search_until(searcher, Every(), 1000, sections, 0.0)
+        assert cut and 0 < filtered.scored_length() <= 3
+        assert all(hit["kind"] == "section" for hit in filtered)
+
+
+def test_after_the_snippet_budget_new_hits_get_a_snippet_of_their_opening(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "SNIPPET_BUDGET_S", 0.0)
+    engine = SearchEngine(*mini_index)
+    try:
+        hit = engine.search("victims", ["en"]).hits[0]
+        assert hit.section_id == "intro-who"  # the ranking is the same
+        assert ("en", hit.key, "text") not in engine._texts  # its text was not analysed
+        assert snippet_text(list(hit.snippet)) == "Who meets [victims]"  # the title's words
+        body_only = engine.search("helpline", ["en"]).hits[0]
+        assert snippet_text(list(body_only.snippet)).startswith("Call the national helpline.")
+        assert body_only.matched_words == ()  # the opening of its text, nothing marked
+        monkeypatch.setattr(engine_module, "SNIPPET_BUDGET_S", 1.0)
+        hit = engine.search("victims", ["en"]).hits[0]
+        assert "[victims]" in snippet_text(list(hit.snippet))
+    finally:
+        engine.close()
+
+
+def test_a_prefix_expands_to_its_most_frequent_terms_only(
+    mini_index: tuple[Pack, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.query import Prefix
+
+    from reader.search import budget
+
+    ix = whoosh_index.open_dir(str(mini_index[1] / "en"))
+    with ix.reader() as reader:
+        every = list(Prefix("body_folded", "t")._btexts(reader))
+        assert len(every) > 3
+        assert budget.BoundedPrefix("body_folded", "t")._btexts(reader) == every  # under the bound
+        monkeypatch.setattr(budget, "MAX_PREFIX_TERMS", 3)
+        bounded = budget.BoundedPrefix("body_folded", "t")._btexts(reader)
+        frequency = {text: reader.doc_frequency("body_folded", text) for text in every}
+        assert (
+            len(bounded) == 3
+            and min(frequency[t] for t in bounded) >= sorted(frequency.values(), reverse=True)[2]
+        )
+
+
+def test_the_garbage_collector_waits_until_a_search_is_done(
+    mini_engine: SearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    search = mini_engine._search
+
+    def recording(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return search(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mini_engine, "_search", recording)
+    assert mini_engine.search("victims", ["en"]).hits
+    assert seen == [False] and gc.isenabled()

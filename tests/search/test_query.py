@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from reader.search.query import MAX_WORD_CHARS, Part, parse_query
+from reader.search.query import (
+    MAX_ALTERNATIVES,
+    MAX_PARTS,
+    MAX_PREFIXES,
+    MAX_WORD_CHARS,
+    Part,
+    parse_query,
+)
 
 
 def test_plain_words_phrases_prefixes_and_operators() -> None:
@@ -38,3 +45,13 @@ def test_odd_input_never_breaks() -> None:
     long = parse_query("x" * 10_000)
     assert long.words() == ["x" * MAX_WORD_CHARS]
     assert len(parse_query(" ".join(["word"] * 5000)).groups) <= 16
+
+
+def test_a_query_is_bounded_in_parts_alternatives_and_prefixes() -> None:
+    either = parse_query(" OR ".join(f"word{n}" for n in range(200)))
+    assert len(either.groups) == 1 and len(either.groups[0]) == 1 + MAX_ALTERNATIVES
+    many = parse_query(" ".join(f"w{n}" for n in range(100)) + " -x -y")
+    assert len(many.groups) + len(many.excluded) == MAX_PARTS
+    starred = parse_query("ab* cd* ef* gh", prefix_last=True)
+    assert [p.prefix for g in starred.groups for p in g] == [True, True, False, False]
+    assert MAX_PREFIXES == 2
