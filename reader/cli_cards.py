@@ -74,8 +74,7 @@ def cmd_cards_pdf(args: argparse.Namespace, pack_dir: Path) -> int:
     sets, problems = read_cards(pack_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
-    order = [code for code in CARD_LANGUAGES if code in sets]
-    order += sorted(code for code in sets if code not in order)
+    order = list(sets)  # in the order of CARD_LANGUAGES
     if not order:
         raise CardsError(f"the pack in {pack_dir} has no cards")
     codes = _languages(args.card_langs, order)

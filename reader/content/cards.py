@@ -152,7 +152,8 @@ def _read_one(path: Path, problems: list[Problem]) -> CardSet | None:
 
 
 def read_cards(root: Path) -> tuple[dict[str, CardSet], list[Problem]]:
-    """All card sets under ``root/cards`` (a pack without cards has none, which is fine)."""
+    """All card sets under ``root/cards``, in the order of CARD_LANGUAGES (a pack without cards
+    has none, which is fine)."""
     problems: list[Problem] = []
     sets: dict[str, CardSet] = {}
     folder = root / CARDS_DIR
@@ -162,4 +163,5 @@ def read_cards(root: Path) -> tuple[dict[str, CardSet], list[Problem]]:
         card_set = _read_one(path, problems)
         if card_set is not None:
             sets[card_set.code] = card_set
-    return sets, problems
+    order = {code: index for index, code in enumerate(CARD_LANGUAGES)}
+    return dict(sorted(sets.items(), key=lambda item: order[item[0]])), problems

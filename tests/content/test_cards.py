@@ -35,16 +35,18 @@ def _validate(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
 
 
+def drop_card(path: Path, ident: str) -> None:
+    """Take the card ``ident`` out of a card file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(x for x in lines if not x.startswith(ident)), encoding="utf-8")
+
+
 def test_validate_names_file_and_card(tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
     cards = root / "cards"
     de = cards / "de.toml"
-    de.write_text(
-        "\n".join(line for line in de.read_text(encoding="utf-8").splitlines()
-                  if not line.startswith("reflection")),
-        encoding="utf-8",
-    )  # fmt: skip
+    drop_card(de, "reflection")
     ar = cards / "ar.toml"
     ar.write_text(ar.read_text(encoding="utf-8").replace('"rtl"', '"ltr"'), encoding="utf-8")
     en = cards / "en.toml"
@@ -116,11 +118,7 @@ def test_a_partial_card_file_keeps_what_it_has(tmp_path: Path) -> None:
     cards = tmp_path / "cards"
     shutil.copytree(CONTENT / "cards", cards)
     de = cards / "de.toml"
-    de.write_text(
-        "\n".join(line for line in de.read_text(encoding="utf-8").splitlines()
-                  if not line.startswith("reflection")),
-        encoding="utf-8",
-    )  # fmt: skip
+    drop_card(de, "reflection")
     lv = cards / "lv.toml"
     lv.write_text(lv.read_text(encoding="utf-8").replace("{number}", ""), encoding="utf-8")
     (cards / "ro.toml").write_text("name = 'Română'\n[cards\n", encoding="utf-8")  # broken TOML

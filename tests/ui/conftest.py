@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,6 +13,17 @@ from reader.ui.main_window import MainWindow
 from tests.conftest import MINI_PACK
 
 Launcher = Callable[..., tuple[Application, MainWindow]]
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture
+def card_pack(tmp_path: Path) -> Path:
+    """The mini pack with the real cards and the real country records."""
+    target = tmp_path / "card_pack"
+    shutil.copytree(MINI_PACK, target)
+    shutil.copytree(CONTENT / "cards", target / "cards")
+    shutil.copytree(CONTENT / "countries", target / "countries")
+    return target
 
 
 @pytest.fixture

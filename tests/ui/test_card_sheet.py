@@ -26,7 +26,6 @@ from reader.ui.card_sheet import (
     sheets_for,
     write_cards_pdf,
 )
-from tests.conftest import MINI_PACK
 from tests.printing.pdf_pages import read_pdf, squash
 from tests.ui.conftest import Launcher
 
@@ -196,16 +195,6 @@ def test_unwritable_path_gives_a_clear_message(
 
 
 # The window ---------------------------------------------------------------------------------
-@pytest.fixture
-def card_pack(tmp_path: Path) -> Path:
-    """The mini pack with the real cards and country records."""
-    target = tmp_path / "card_pack"
-    shutil.copytree(MINI_PACK, target)
-    shutil.copytree(CONTENT / "cards", target / "cards")
-    shutil.copytree(CONTENT / "countries", target / "countries")
-    return target
-
-
 def test_the_command_is_in_the_file_menu_near_printing(launch: Launcher, card_pack: Path) -> None:
     _app, window = launch(card_pack)
     file_menu = window.menuBar().actions()[0].menu()

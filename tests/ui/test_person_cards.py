@@ -4,7 +4,6 @@ screen, the remembered language and a card file with a card missing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,22 +18,11 @@ from reader.themes import THEMES
 from reader.ui.card_language_dialog import CardLanguageDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.person_card_window import PersonCardWindow
-from tests.conftest import MINI_PACK
 from tests.ui.conftest import Launcher
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 # Germany's hotline (KOK) is an office line for professionals: its card gives 112.
 HOTLINES = {"LV": "+371 28612120", "DE": "112"}
-
-
-@pytest.fixture
-def card_pack(tmp_path: Path) -> Path:
-    """The mini pack with the real cards and the real country records."""
-    target = tmp_path / "pack"
-    shutil.copytree(MINI_PACK, target)
-    shutil.copytree(CONTENT / "cards", target / "cards")
-    shutil.copytree(CONTENT / "countries", target / "countries")
-    return target
 
 
 def open_picker(window: MainWindow, qtbot: QtBot) -> CardLanguageDialog:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QProgressBar
 
+from reader.content.country_records import CountryRecord
 from reader.content.model import Pack, Problem
 from reader.history import History
 from reader.settings import Settings
@@ -121,6 +122,9 @@ class WindowBase(QMainWindow):
         raise NotImplementedError
 
     def my_country(self) -> str:
+        raise NotImplementedError
+
+    def country_record(self) -> CountryRecord | None:
         raise NotImplementedError
 
     def _sync_user_data(self, section_id: str | None) -> None:

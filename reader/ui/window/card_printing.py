@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from reader.content.cards import CARD_LANGUAGES, CardSet, hotline_number, read_cards
+from reader.content.cards import CardSet, hotline_number, read_cards
 from reader.content.country_box import country_name
 from reader.content.country_records import CountryRecord
 from reader.i18n import _, current_language, ngettext
@@ -52,12 +52,6 @@ class CardPrintingMixin(WindowBase):
         """The pack's card sets; a card file with a problem is left out (validate names it)."""
         return read_cards(self.pack.root)[0]
 
-    def card_country(self) -> CountryRecord | None:
-        """The record of View > My country, or None (no country: 112, no police card)."""
-        code = self.my_country()
-        countries = self.pack.countries
-        return countries.records.get(code) if code and countries is not None else None
-
     def _country_line(self, record: CountryRecord | None) -> str:
         number = hotline_number(record)
         if record is None:
@@ -87,11 +81,9 @@ class CardPrintingMixin(WindowBase):
         if not sets:
             self.show_error(_("No cards"), _("This content pack has no cards to show the person."))
             return
-        order = [code for code in CARD_LANGUAGES if code in sets]
-        order += sorted(code for code in sets if code not in order)
-        record = self.card_country()
+        record = self.country_record()
         dialog = CardPrintDialog(
-            [(code, sets[code].name) for code in order],
+            [(code, card_set.name) for code, card_set in sets.items()],
             self._remembered_languages(sets),
             self._country_line(record),
             parent=self,
@@ -137,7 +129,7 @@ class CardPrintingMixin(WindowBase):
     # The work ------------------------------------------------------------------------------
     def save_cards_pdf(self, codes: list[str], path: Path) -> int:
         """Write the cards of ``codes`` to ``path``; pages written, 0 (and a message) if not."""
-        sheets = sheets_for(self.card_sets(), codes, self.card_country())
+        sheets = sheets_for(self.card_sets(), codes, self.country_record())
         try:
             pages = write_cards_pdf(sheets, path)
         except PrintExportError as exc:
@@ -155,7 +147,7 @@ class CardPrintingMixin(WindowBase):
         page_size = printer.pageLayout().pageSize().id()
         if page_size == QPageSize.PageSizeId.Custom:
             page_size = QPageSize.PageSizeId.A4
-        sheets = sheets_for(self.card_sets(), codes, self.card_country())
+        sheets = sheets_for(self.card_sets(), codes, self.country_record())
         layouts = [SheetLayout(sheet, page_size) for sheet in sheets]
         printer.setFullPage(True)
         printer.setPageLayout(sheet_page_layout(page_size))

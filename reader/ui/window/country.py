@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 from reader import i18n
 from reader.content.countries import COUNTRIES, country_from_locale
 from reader.content.country_box import country_name
+from reader.content.country_records import CountryRecord
 from reader.i18n import _
 from reader.ui.home_page import HOME_ID
 from reader.ui.window.base import WindowBase
@@ -34,6 +35,13 @@ class CountryMixin(WindowBase):
         """The chosen country's code, or "" for none."""
         code = self.settings.my_country
         return code if code in COUNTRIES else ""
+
+    def country_record(self) -> CountryRecord | None:
+        """The record of View > My country, or None (no country, or none in this pack): the
+        cards shown and printed follow it (112 and no police card without one)."""
+        code = self.my_country()
+        countries = self.pack.countries
+        return countries.records.get(code) if code and countries is not None else None
 
     def build_country_menu(self, view_menu: QMenu) -> None:
         menu = view_menu.addMenu(_("My country"))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from reader.content.cards import CARD_LANGUAGES, CardSet, read_cards
-from reader.content.country_records import CountryRecord
+from reader.content.cards import CardSet, read_cards
 from reader.i18n import _
 from reader.themes import THEMES
 from reader.ui.card_language_dialog import CardLanguageDialog
@@ -44,8 +43,6 @@ class PersonCardsMixin(WindowBase):
     def show_person_cards(self) -> CardLanguageDialog | None:
         """Open the language picker; choosing a language opens the card window."""
         card_sets, problems = read_cards(self.pack.root)
-        order = {code: index for index, code in enumerate(CARD_LANGUAGES)}
-        card_sets = dict(sorted(card_sets.items(), key=lambda item: order.get(item[0], 99)))
         if not card_sets:
             text = _("This content pack has no cards to show.")
             if problems:
@@ -65,14 +62,6 @@ class PersonCardsMixin(WindowBase):
             if code in card_sets:
                 return code
         return next(iter(card_sets))
-
-    def country_record(self) -> CountryRecord | None:
-        """The record of View > My country, or None (no country, or none in this pack)."""
-        countries = self.pack.countries
-        code = self.my_country()
-        if countries is None or not code:
-            return None
-        return countries.records.get(code)
 
     def open_person_cards(
         self, code: str, card_sets: dict[str, CardSet] | None = None
