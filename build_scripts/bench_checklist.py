@@ -39,8 +39,8 @@ def main() -> int:
     from reader.content.loader import load_pack
     from reader.paths import default_pack_dir
     from reader.settings import Settings
-    from reader.ui.app import ensure_application
     from reader.ui.main_window import MainWindow
+    from reader.ui.qt_app import ensure_application
     from reader.userdata import UserStore
 
     pack = load_pack(default_pack_dir())

@@ -71,8 +71,9 @@ from reader import i18n  # noqa: E402
 from reader.content.loader import load_pack  # noqa: E402
 from reader.paths import default_pack_dir  # noqa: E402
 from reader.settings import Settings  # noqa: E402
-from reader.ui.app import ensure_application, style_sheet  # noqa: E402
+from reader.ui.app import style_sheet  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.qt_app import ensure_application  # noqa: E402
 
 GOAL_MS = 50.0
 

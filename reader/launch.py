@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import sys
 
+#: Command-line words that still open the page of the last session.
 PLAIN_START_WORDS = frozenset({"--portable"})
+
+
+def wants_first_paint(argv: list[str]) -> bool:
+    """Only a plain GUI start opens the last page (subcommands and options do not)."""
+    return all(word in PLAIN_START_WORDS for word in argv[1:])
 
 
 def main() -> int:
@@ -17,7 +23,7 @@ def main() -> int:
 
     streams.ensure_streams()  # the windowed bundle has none; see reader.streams
     netguard.install()
-    if all(word in PLAIN_START_WORDS for word in sys.argv[1:]):
+    if wants_first_paint(sys.argv):
         from reader.ui.first_paint import paint_first_page
 
         paint_first_page(sys.argv)

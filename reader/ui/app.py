@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from reader import APP_ID, APP_NAME, __version__, i18n, paths
+from reader import i18n, paths
 from reader.content.loader import load_pack
 from reader.content.model import Pack
 from reader.packs.selection import choose_pack
@@ -19,6 +18,7 @@ from reader.settings import Settings, SettingsStore
 from reader.ui import crash_handler, first_paint
 from reader.ui.home_page import HOME_ID
 from reader.ui.main_window import MainWindow, parse_link
+from reader.ui.qt_app import ensure_application
 from reader.ui.search_service import SearchService
 from reader.userdata import UserDataError, UserStore, default_store_path
 
@@ -38,17 +38,6 @@ class LaunchOptions:
     shipped_index: Path | None = None
     #: Open an imported edition from the user data folder when usable (no --pack given).
     installed_packs: bool = False
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_ID)
-    app.setApplicationVersion(__version__)
-    return app
 
 
 def system_ui_language() -> str:

@@ -10,8 +10,9 @@ scrolled and read; the full window then opens on top of it at the same geometry 
 version, nothing is painted early and the app starts as before.
 
 Only the GUI start without options uses it (an --open, --present, --lang or --ui-lang start
-would show another page). This module imports no other part of the reader except
-:mod:`reader.paths` (platformdirs), so that the early window costs little more than Qt itself.
+would show another page: :func:`reader.launch.wants_first_paint`). Of the reader this module
+imports only :mod:`reader.launch`, :mod:`reader.ui.qt_app` and :mod:`reader.paths`
+(platformdirs), so that the early window costs little more than Qt itself.
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QTextBrowser, QWidget
 
-from reader import APP_ID, APP_NAME, __version__
+from reader import __version__
+from reader.launch import wants_first_paint
+from reader.ui.qt_app import ensure_application
 
 SNAPSHOT_FILE = "first-page.json"
 FORMAT = 1
-#: Command-line words that still open the page of the last session.
-_PLAIN_START = frozenset({"--portable"})
 
 
 @dataclass
@@ -85,11 +86,6 @@ def read_snapshot(path: Path) -> Snapshot | None:
     return snapshot
 
 
-def wants_first_paint(argv: list[str]) -> bool:
-    """Only a plain GUI start opens the last page (subcommands and options do not)."""
-    return all(word in _PLAIN_START for word in argv[1:])
-
-
 class _PlainPage(QTextBrowser):
     """The early page: text only; it loads nothing (images come with the full window)."""
 
@@ -109,10 +105,7 @@ def paint_first_page(argv: list[str]) -> bool:
     snapshot = read_snapshot(snapshot_path(user_folders("--portable" in argv).cache))
     if snapshot is None:
         return False
-    app = QApplication(argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_ID)
-    app.setApplicationVersion(__version__)
+    app = ensure_application(argv)
     show_early(snapshot)
     app.processEvents()
     return True

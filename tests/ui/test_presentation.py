@@ -212,7 +212,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from reader.content.loader import load_pack
 from reader.settings import Settings
-from reader.ui.app import ensure_application
+from reader.ui.qt_app import ensure_application
 from reader.ui.main_window import MainWindow
 app = ensure_application()
 window = MainWindow(load_pack(Path(sys.argv[1])), Settings(present_screen=sys.argv[2]))
