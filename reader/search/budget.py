@@ -51,12 +51,26 @@ class DeadlineCollector(WrappingCollector):  # type: ignore[misc]  # Whoosh has 
             collect(docnum)
 
 
+def top_collector(limit: int) -> Any:
+    """Whoosh's TopCollector without its block-quality shortcuts.
+
+    They skip posting blocks that cannot reach the top ``limit`` and swap matchers for cheaper
+    ones every few documents; on indexes of about 200 documents a language that bookkeeping
+    (``max_quality`` over every completion of a prefix, at every step) cost more than it saved:
+    a three-letter prefix took 7.7 ms with it and 3.5 ms without. Every match is then scored,
+    so the total of a search is exact instead of an estimate.
+    """
+    collector = TopCollector(limit=limit, usequality=False)
+    collector.replace = 0
+    return collector
+
+
 def search_until(
     searcher: Any, query: Any, limit: int, filter_query: Any, deadline: float
 ) -> tuple[Any, bool]:
     """Whoosh's ``searcher.search(query, limit=limit, filter=filter_query)``, stopped at
     ``deadline``; returns the results and whether time ran out."""
-    timed = DeadlineCollector(TopCollector(limit=limit), deadline)
+    timed = DeadlineCollector(top_collector(limit), deadline)
     collector = FilterCollector(timed, filter_query) if filter_query is not None else timed
     searcher.search_with_collector(query, collector)
     return collector.results(), timed.timed_out

@@ -294,10 +294,9 @@ class SearchEngine:
             matching_s += time.perf_counter() - matching
             work_s += time.perf_counter() - begin
             results.cut_short |= timed_out
-            # Fewer hits than the limit were all scored: their number is the total (len(hits)
-            # would run the query again to count).
-            scored = hits.scored_length()
-            results.total += scored if scored < limit else hits.estimated_length()
+            # The collector counts every match it saw (budget.top_collector): the exact total,
+            # or what was found before the deadline.
+            results.total += len(hits)
             for hit in hits:
                 found.append((float(hit.score), lang, dict(hit.fields())))
         found.sort(key=lambda item: -item[0])
