@@ -33,6 +33,26 @@ class Run:
     rss_mib: float
 
 
+def user_environment() -> dict[str, str]:
+    """This environment as a user's desktop session has it: the user folders under HOME (no
+    STROM_READER_HOME, no XDG folder overrides, so the app finds them through platformdirs as
+    it does for users) and Python writing its bytecode caches (sandboxes and CI often set
+    PYTHONDONTWRITEBYTECODE, which makes every start compile the app's modules again; a user's
+    Python, and the bundle, do not)."""
+    dropped = {"STROM_READER_HOME", "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"}
+    dropped |= {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}
+    return {key: value for key, value in os.environ.items() if key not in dropped}
+
+
+def app_command() -> list[str]:
+    """``strom-reader`` as the README's quick start installs it (the console script beside this
+    Python), else ``python -m reader`` (which also imports runpy, ~5 ms)."""
+    script = Path(sys.executable).with_name(
+        "strom-reader.exe" if os.name == "nt" else "strom-reader"
+    )
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "reader"]
+
+
 def missing_tools(*names: str) -> list[str]:
     return [name for name in names if shutil.which(name) is None]
 
@@ -143,11 +163,12 @@ def compare(root: Path, runs: int) -> None:
     server, display = start_xvfb(1280, 800)
     try:
         with tempfile.TemporaryDirectory() as folder:
-            base = {**os.environ, "DISPLAY": display, "HOME": folder}
-            ours_env = {**base, "QT_QPA_PLATFORM": "xcb", "STROM_READER_HOME": folder}
-            command = [sys.executable, "-m", "reader"]
+            base = {**user_environment(), "DISPLAY": display, "HOME": folder}
+            ours_env = {**base, "QT_QPA_PLATFORM": "xcb"}
+            command = app_command()
             ours = [measure(command, ours_env, "STROM", cwd=root) for _ in range(runs)]
             print(f"\nside by side on Xvfb {display}, {runs} runs each (the first: a first start)")
+            print(f"STROM Reader started as: {' '.join(command)}")
             report("STROM Reader", ours)
             # A first start has no page of a last session to paint early (reader/ui/first_paint.py);
             # the ratio is for the starts after it, as users start the app every day.

@@ -3,16 +3,18 @@
 STROM Reader works offline by design. The guard turns any accidental attempt to reach the network
 (a library fetching something, a link followed by mistake) into a clear error instead of a hang on a
 PC without connectivity. The app installs it at start; the test suite installs it for every test.
+
+It is an audit hook (PEP 578) on the ``socket.connect`` event, which both ``connect`` and
+``connect_ex`` raise, so installing it imports nothing: the early first page
+(reader/ui/first_paint.py) paints before ``socket`` is ever imported, and nothing in the process
+can take the hook away again.
 """
 
 from __future__ import annotations
 
-import socket
-from typing import Any
+import sys
 
-_BLOCKED_FAMILIES = {socket.AF_INET, socket.AF_INET6}
-_original_connect = socket.socket.connect
-_original_connect_ex = socket.socket.connect_ex
+_BLOCKED_FAMILIES = frozenset({"AF_INET", "AF_INET6"})
 _installed = False
 
 
@@ -20,19 +22,13 @@ class NetworkBlockedError(OSError):
     """Raised when code tries to open a network connection."""
 
 
-def _refuse(sock: socket.socket, address: Any) -> None:
-    if sock.family in _BLOCKED_FAMILIES:
+def _refuse_connections(event: str, args: tuple[object, ...]) -> None:
+    if event != "socket.connect":
+        return
+    sock, address = args[0], args[1]
+    family = getattr(getattr(sock, "family", None), "name", "")
+    if family in _BLOCKED_FAMILIES:
         raise NetworkBlockedError(f"STROM Reader does not use the network (refused: {address!r})")
-
-
-def _guarded_connect(self: socket.socket, address: Any) -> None:
-    _refuse(self, address)
-    _original_connect(self, address)
-
-
-def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
-    _refuse(self, address)
-    return _original_connect_ex(self, address)
 
 
 def install() -> None:
@@ -40,8 +36,7 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    socket.socket.connect = _guarded_connect  # type: ignore[method-assign,assignment]
-    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign,assignment]
+    sys.addaudithook(_refuse_connections)
     _installed = True
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
+from typing import NamedTuple
 
 from reader import APP_ID
 
@@ -55,8 +53,13 @@ def executable_dir() -> Path:
     return _package_dir().parent
 
 
-@dataclass(frozen=True)
-class Folders:
+class Folders(NamedTuple):
+    """The three user folders.
+
+    A NamedTuple rather than a dataclass, and platformdirs imported only where the platform's
+    folders are used: the early first page (reader/ui/first_paint.py) reads its snapshot from
+    ``cache`` before anything else loads, and each import there delays it."""
+
     config: Path
     data: Path
     cache: Path
@@ -79,6 +82,8 @@ def user_folders(portable: bool = False) -> Folders:
         return Folders(
             portable_base / "config", portable_base / "data", portable_base / "cache", True
         )
+    import platformdirs
+
     return Folders(
         Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
         Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import reader
 
@@ -59,6 +60,35 @@ def test_network_guard_refuses_connections() -> None:
         pytest.raises(netguard.NetworkBlockedError, match="does not use the network"),
     ):
         sock.connect(("127.0.0.1", 9))
+    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock:
+        assert sock.family == socket.AF_INET6
+        with pytest.raises(netguard.NetworkBlockedError):
+            sock.connect_ex(("::1", 9))
+
+
+def test_network_guard_leaves_local_sockets_and_imports_nothing(tmp_path: Path) -> None:
+    """A local (Unix) socket still connects; installing the guard does not import socket (the
+    early first page is painted before it is needed)."""
+    import socket
+
+    code = (
+        "import sys\n"
+        "from reader import netguard\n"
+        "netguard.install()\n"
+        "print('socket' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
+    if not hasattr(socket, "AF_UNIX"):
+        return
+    path = str(tmp_path / "s")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(path)
+        server.listen(1)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.connect(path)  # not refused
 
 
 def test_no_translation_call_inside_f_strings() -> None:

@@ -229,18 +229,15 @@ class Application:
         path = first_paint.snapshot_path(self.folders.cache)
         window = self.window
         if window is None or not window.current_section:
-            path.unlink(missing_ok=True)
+            first_paint.forget_snapshot(path)
             return
         if (
             window.current_section == HOME_ID
             and self.settings.last_section in self.pack.section_order()
         ):
-            path.unlink(missing_ok=True)  # the next start opens the last section, not this
+            first_paint.forget_snapshot(path)  # the next start opens the last section, not this
             return
-        menus = [a.text() for a in window.menuBar().actions() if a.text()]
-        first_paint.write_snapshot(
-            path, first_paint.snapshot_of(window, window.view, window.view.page_html, menus)
-        )
+        first_paint.write_snapshot(path, *first_paint.snapshot_of(window))
 
     def save_settings(self) -> None:
         try:

@@ -1,56 +1,59 @@
 """The first page, painted before the rest of the app is imported.
 
 Importing the whole window (panels, search, calendar, Babel data) takes most of the start-up
-time. So at every close the app keeps a small snapshot of the page it will open next (the last
-section read: its HTML, the page style, where the text column sat in the window, the colours and
-the menu titles), and at the next start :func:`paint_first_page` shows that page in a plain
-window at the same place, with nothing but Qt and this module imported. The page can already be
-scrolled and read; the full window then opens on top of it at the same geometry and
-:func:`hand_over` closes the plain one. With no snapshot, a damaged one or one from another
+time. So the app keeps a picture of its window on the page the next start will open (the last
+section read): ``<cache>/first-page.png``, what ``QWidget.grab()`` drew, and beside it
+``first-page.json`` with the window's title, place and size. At the next start
+:func:`paint_first_page` shows the picture in a bare window at the same place, with nothing but Qt
+and this module imported; the full window then opens on top of it at the same geometry and
+:func:`hand_over` closes the bare one. With no snapshot, a damaged one or one from another
 version, nothing is painted early and the app starts as before.
+
+A picture, not the page's HTML laid out again: a text page needs Qt's font database, the text
+layout of the whole section and a menu bar and a text widget, which cost 30-60 ms of a start of
+about 200 ms (build_scripts/bench_startup.py); decoding a 100 KiB PNG takes under 10 ms and needs
+no fonts at all. The picture is the window exactly as it was, so the hand-over does not move a
+pixel. It cannot be scrolled in the moment before the full window is up.
 
 Only the GUI start without options uses it (an --open, --present, --lang or --ui-lang start
 would show another page: :func:`reader.launch.wants_first_paint`). Of the reader this module
-imports only :mod:`reader.launch`, :mod:`reader.ui.qt_app` and :mod:`reader.paths`
-(platformdirs), so that the early window costs little more than Qt itself.
+imports only :mod:`reader.launch`, :mod:`reader.ui.qt_app` and :mod:`reader.paths`.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QTextBrowser, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QRasterWindow
+from PySide6.QtWidgets import QWidget
 
 from reader import __version__
 from reader.launch import wants_first_paint
 from reader.ui.qt_app import ensure_application
 
 SNAPSHOT_FILE = "first-page.json"
-FORMAT = 1
+IMAGE_FILE = "first-page.png"
+FORMAT = 2
+# PNG quality 80 is zlib's fastest levels: ~20 ms to write a 1366x768 window, ~100 KiB.
+PNG_QUALITY = 80
 
 
-@dataclass
-class Snapshot:
-    """What the first window needs; all plain data (JSON)."""
+class Snapshot(NamedTuple):
+    """Where the window was and what it was called; all plain data (JSON). A NamedTuple, not a
+    dataclass: typing is loaded with Qt already, dataclasses would add ~5 ms to the early page."""
 
     title: str
-    html: str
-    style_sheet: str
-    geometry: str  # QWidget.saveGeometry(), base64
-    margins: tuple[float, float, float, float]  # text column: left, top, right, bottom (px)
-    font_family: str
-    point_size: float
-    background: str  # "#rrggbb"
-    foreground: str
-    menus: list[str] = field(default_factory=list)  # menu titles, shown greyed until ready
-    layout_rtl: bool = False
+    x: int
+    y: int
+    width: int
+    height: int
+    maximized: bool = False
+    pixel_ratio: float = 1.0  # device pixels per window pixel when the picture was taken
+    background: str = "#ffffff"  # around the picture when the window opens larger
     version: str = __version__
     format: int = FORMAT
 
@@ -59,15 +62,31 @@ def snapshot_path(cache: Path) -> Path:
     return cache / SNAPSHOT_FILE
 
 
-def write_snapshot(path: Path, snapshot: Snapshot) -> None:
-    """Write atomically; a failure (full disk, read-only stick) only costs the early page."""
-    temporary = path.with_name(path.name + ".tmp")
+def image_path(snapshot: Path) -> Path:
+    return snapshot.with_name(IMAGE_FILE)
+
+
+def write_snapshot(path: Path, snapshot: Snapshot, image: QImage) -> None:
+    """Write the picture, then the description, each atomically; a failure (full disk, read-only
+    stick) only costs the early page."""
+    picture = image_path(path)
+    # The picture's temporary name ends in .png: Qt takes the format from it.
+    temporaries = (path.with_name(path.name + ".tmp"), picture.with_name("writing-" + picture.name))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(asdict(snapshot)), encoding="utf-8")
-        os.replace(temporary, path)
+        if not image.save(str(temporaries[1]), None, PNG_QUALITY):
+            raise OSError(f"cannot write {temporaries[1]}")
+        os.replace(temporaries[1], picture)
+        temporaries[0].write_text(json.dumps(snapshot._asdict()), encoding="utf-8")
+        os.replace(temporaries[0], path)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+
+
+def forget_snapshot(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    image_path(path).unlink(missing_ok=True)
 
 
 def read_snapshot(path: Path) -> Snapshot | None:
@@ -76,89 +95,92 @@ def read_snapshot(path: Path) -> Snapshot | None:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("version") != __version__:
             return None
-        data["margins"] = tuple(float(m) for m in data["margins"])
         snapshot = Snapshot(**data)
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+    except (OSError, ValueError, TypeError, AttributeError):
         return None
-    texts = (snapshot.title, snapshot.html, snapshot.style_sheet, snapshot.geometry)
-    if not all(isinstance(t, str) for t in texts) or len(snapshot.margins) != 4:
+    numbers = (snapshot.x, snapshot.y, snapshot.width, snapshot.height)
+    if not isinstance(snapshot.title, str) or not all(type(n) is int for n in numbers):
+        return None
+    if snapshot.width <= 0 or snapshot.height <= 0 or not isinstance(snapshot.background, str):
+        return None
+    if not isinstance(snapshot.pixel_ratio, int | float) or snapshot.pixel_ratio <= 0:
         return None
     return snapshot
 
 
-class _PlainPage(QTextBrowser):
-    """The early page: text only; it loads nothing (images come with the full window)."""
-
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+def read_image(path: Path, snapshot: Snapshot) -> QImage | None:
+    """The picture beside the snapshot ``path``, or None when it is missing or damaged."""
+    image = QImage(str(image_path(path)))
+    if image.isNull():
         return None
+    image.setDevicePixelRatio(float(snapshot.pixel_ratio))
+    return image
 
 
-_shell: QMainWindow | None = None
+class EarlyWindow(QRasterWindow):
+    """The picture of the last session's window, until the real one is up."""
+
+    def __init__(self, snapshot: Snapshot, image: QImage) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.image = image
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(QRect(0, 0, self.width(), self.height()), self.snapshot.background)
+        painter.drawImage(0, 0, self.image)
+        painter.end()
+
+
+_shell: EarlyWindow | None = None
 
 
 def paint_first_page(argv: list[str]) -> bool:
     """Show the snapshot's page now, if there is a usable one; True when it was painted."""
-    if not wants_first_paint(argv) or QApplication.instance() is not None:
+    if not wants_first_paint(argv) or QGuiApplication.instance() is not None:
         return False
     from reader.paths import user_folders
 
-    snapshot = read_snapshot(snapshot_path(user_folders("--portable" in argv).cache))
+    path = snapshot_path(user_folders("--portable" in argv).cache)
+    snapshot = read_snapshot(path)
     if snapshot is None:
         return False
     app = ensure_application(argv)
-    show_early(snapshot)
+    image = read_image(path, snapshot)
+    if image is None:
+        return False
+    show_early(snapshot, image)
     app.processEvents()
     return True
 
 
-def show_early(snapshot: Snapshot) -> QMainWindow:
-    """Show ``snapshot``'s page in a plain window until :func:`hand_over`."""
+def show_early(snapshot: Snapshot, image: QImage) -> EarlyWindow:
+    """Show ``image`` in a bare window where ``snapshot`` says, until :func:`hand_over`."""
     global _shell
-    _shell = _build(snapshot)
-    _shell.show()
-    return _shell
-
-
-def _build(snapshot: Snapshot) -> QMainWindow:
-    window = QMainWindow()
-    window.setObjectName("firstPage")
-    window.setWindowTitle(snapshot.title)
-    window.restoreGeometry(QByteArray(base64.b64decode(snapshot.geometry.encode(), validate=False)))
-    menus = QMenuBar(window)
-    for title in snapshot.menus:
-        menus.addMenu(title).setEnabled(False)
-    window.setMenuBar(menus)
-    palette = QPalette(window.palette())
-    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
-        palette.setColor(role, QColor(snapshot.background))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
-        palette.setColor(role, QColor(snapshot.foreground))
-    window.setPalette(palette)
-    page = _PlainPage(window)
-    page.setObjectName("firstPageText")
-    page.setFrameShape(QTextBrowser.Shape.NoFrame)
-    page.setOpenLinks(False)
-    page.setPalette(palette)
-    font = QFont(snapshot.font_family)
-    font.setPointSizeF(snapshot.point_size)
-    page.document().setDefaultFont(font)
-    page.document().setDefaultStyleSheet(snapshot.style_sheet)
-    page.setHtml(snapshot.html)
-    root = page.document().rootFrame()
-    frame = root.frameFormat()
-    left, top, right, bottom = snapshot.margins
-    frame.setLeftMargin(max(0.0, left))
-    frame.setTopMargin(max(0.0, top - menus.sizeHint().height()))
-    frame.setRightMargin(max(0.0, right))
-    frame.setBottomMargin(max(0.0, bottom))  # the page's own bottom margin
-    root.setFrameFormat(frame)
-    if snapshot.layout_rtl:
-        window.setLayoutDirection(page.layoutDirection().RightToLeft)
-    window.setCentralWidget(page)
+    window = EarlyWindow(snapshot, image)
+    window.setTitle(snapshot.title)
+    window.setGeometry(_on_screen(QRect(snapshot.x, snapshot.y, snapshot.width, snapshot.height)))
+    if snapshot.maximized:
+        window.showMaximized()
+    else:
+        window.show()
+    _shell = window
     return window
 
 
-def shell() -> QMainWindow | None:
+def _on_screen(place: QRect) -> QRect:
+    """``place``, or the same size at the top left of the screen when no screen shows it (a
+    second monitor that is gone), as QWidget.restoreGeometry does for the full window."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return place
+    if any(s.availableGeometry().intersects(place) for s in QGuiApplication.screens()):
+        return place
+    available = screen.availableGeometry()
+    return QRect(available.topLeft(), place.size().boundedTo(available.size()))
+
+
+def shell() -> EarlyWindow | None:
     """The early window while it is up (for tests and the hand-over)."""
     return _shell
 
@@ -174,28 +196,20 @@ def hand_over(window: QWidget) -> None:
     early.deleteLater()
 
 
-def snapshot_of(window: QMainWindow, view: QTextBrowser, html: str, menus: list[str]) -> Snapshot:
-    """The snapshot of ``view`` (showing ``html``) as it sits in ``window`` now."""
-    root = view.document().rootFrame().frameFormat()
-    origin = view.viewport().mapTo(window, view.viewport().rect().topLeft())
-    right_edge = window.width() - (origin.x() + view.viewport().width())
-    font = view.document().defaultFont()
-    colours = view.palette()
-    return Snapshot(
-        title=window.windowTitle(),
-        html=html,
-        style_sheet=view.document().defaultStyleSheet(),
-        geometry=base64.b64encode(window.saveGeometry().data()).decode(),
-        margins=(
-            origin.x() + root.leftMargin(),
-            origin.y() + root.topMargin(),
-            right_edge + root.rightMargin(),
-            root.bottomMargin(),
+def snapshot_of(window: QWidget) -> tuple[Snapshot, QImage]:
+    """``window`` as it is now: where it is, and its picture."""
+    place = window.geometry()
+    image = window.grab().toImage()
+    return (
+        Snapshot(
+            title=window.windowTitle(),
+            x=place.x(),
+            y=place.y(),
+            width=place.width(),
+            height=place.height(),
+            maximized=window.isMaximized(),
+            pixel_ratio=image.devicePixelRatio(),
+            background=window.palette().color(window.backgroundRole()).name(),
         ),
-        font_family=font.family(),
-        point_size=font.pointSizeF(),
-        background=colours.color(QPalette.ColorRole.Base).name(),
-        foreground=colours.color(QPalette.ColorRole.Text).name(),
-        menus=menus,
-        layout_rtl=window.layoutDirection() == window.layoutDirection().RightToLeft,
+        image,
     )

@@ -1,4 +1,5 @@
-"""The early first page: a snapshot of the page the next start opens, shown before the window.
+"""The early first page: a picture of the window on the page the next start opens, shown before
+the window.
 
 The snapshot is written by the real window; the early window is shown by a fresh interpreter
 (as ``strom-reader`` starts) before the main window, Whoosh or Babel are imported.
@@ -12,11 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from reader.paths import user_folders
 from reader.ui import first_paint
 from reader.ui.home_page import HOME_ID
+from reader.ui.main_window import MainWindow
 from tests.ui.conftest import Launcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,10 +31,13 @@ painted = first_paint.paint_first_page(sys.argv[1:])
 shell = first_paint.shell()
 print(json.dumps({
     "painted": painted,
-    "loaded": sorted(m for m in ("reader.ui.main_window", "whoosh", "babel", "reader.content")
+    "loaded": sorted(m for m in ("reader.ui.main_window", "whoosh", "babel", "reader.content",
+                                 "socket", "platformdirs")
                      if m in sys.modules),
-    "title": shell.windowTitle() if shell else "",
-    "text": shell.centralWidget().toPlainText()[:400] if shell else "",
+    "title": shell.title() if shell else "",
+    "size": [shell.width(), shell.height()] if shell else [],
+    "exposed": shell.isExposed() if shell else False,
+    "picture": [shell.image.width(), shell.image.height()] if shell else [],
 }))
 """
 
@@ -55,25 +61,34 @@ def _early(args: list[str]) -> dict[str, object]:
     return report
 
 
-def _read_a_section(launch: Launcher, qtbot: QtBot) -> str:
+def _read_a_section(launch: Launcher, qtbot: QtBot) -> MainWindow:
     app, window = launch()
     section = window.pack.section_order()[1]
     window.open_section(section)
     qtbot.waitUntil(lambda: not app._first_page_timer.isActive(), timeout=5000)
-    return window.view.toPlainText()
+    return window
 
 
 def test_the_page_read_last_is_painted_before_the_window_is_imported(
     launch: Launcher, qtbot: QtBot
 ) -> None:
-    page = _read_a_section(launch, qtbot)  # written after the reader stays on it, no close
+    window = _read_a_section(launch, qtbot)  # written after the reader stays on it, no close
     assert _snapshot_file().is_file()
+    picture = QImage(str(first_paint.image_path(_snapshot_file())))
+    # The picture is the window on that page: its size, and the page's own pixels.
+    assert picture.size() == window.grab().toImage().size()
+    view = window.view.viewport()
+    corner = view.mapTo(window, view.rect().topLeft())
+    page = picture.copy(corner.x(), corner.y(), view.width(), view.height())
+    assert page == view.grab().toImage().convertToFormat(page.format())
     report = _early([])
     assert report["painted"] is True
-    assert report["loaded"] == []  # neither the window, the pack, Whoosh nor Babel
+    # Neither the window, the pack, Whoosh, Babel, socket (the network guard is an audit hook)
+    # nor platformdirs (the tests' STROM_READER_HOME) is imported for the early page.
+    assert report["loaded"] == []
     assert report["title"] and "STROM" in str(report["title"])
-    first_lines = " ".join(page.split())[:120]
-    assert first_lines in " ".join(str(report["text"]).split())
+    assert report["size"] == [window.width(), window.height()]
+    assert report["picture"] == [picture.width(), picture.height()]
 
 
 def test_options_or_a_damaged_snapshot_paint_nothing_early(launch: Launcher, qtbot: QtBot) -> None:
@@ -81,11 +96,17 @@ def test_options_or_a_damaged_snapshot_paint_nothing_early(launch: Launcher, qtb
     assert _early(["--open", "x"])["painted"] is False  # another page is asked for
     assert _early(["search", "x"])["painted"] is False
     path = _snapshot_file()
-    path.write_text('{"format": 1, "version": "0.1.0", "title": 3', encoding="utf-8")
+    good = path.read_text(encoding="utf-8")
+    picture = first_paint.image_path(path)
+    picture.write_bytes(picture.read_bytes()[:200])  # a picture cut short
     assert _early([])["painted"] is False
-    data = {"format": 1, "version": "0.0.0-old"}
-    path.write_text(json.dumps(data), encoding="utf-8")
-    assert first_paint.read_snapshot(path) is None
+    picture.unlink()
+    assert _early([])["painted"] is False
+    path.write_text(good[:40], encoding="utf-8")
+    assert _early([])["painted"] is False
+    for damage in ({"format": 1}, {"version": "0.0.0-old"}, {"width": -3}, {"x": "10"}):
+        path.write_text(json.dumps({**json.loads(good), **damage}), encoding="utf-8")
+        assert first_paint.read_snapshot(path) is None, damage
     assert _early([])["painted"] is False
 
 
@@ -98,6 +119,7 @@ def test_the_start_page_is_forgotten_when_the_next_start_opens_a_section(
     window.open_section(HOME_ID)
     app.save_first_page()
     assert not _snapshot_file().exists()
+    assert not first_paint.image_path(_snapshot_file()).exists()
 
 
 def test_the_full_window_takes_over_where_the_early_page_sat(
@@ -108,15 +130,24 @@ def test_the_full_window_takes_over_where_the_early_page_sat(
     qtbot.waitUntil(lambda: _snapshot_file().is_file(), timeout=5000)
     snapshot = first_paint.read_snapshot(_snapshot_file())
     assert snapshot is not None
-    early = first_paint.show_early(snapshot)
-    qtbot.addWidget(early)
-    qtbot.waitExposed(early)
-    page = early.centralWidget()
-    view = window.view
-    # The text column starts at the same x in both windows (within a pixel or two).
-    x_early = page.viewport().mapTo(early, page.cursorRect().topLeft()).x()  # type: ignore[attr-defined]
-    x_full = view.viewport().mapTo(window, view.cursorRect().topLeft()).x()
-    assert abs(x_early - x_full) <= 2
+    image = first_paint.read_image(_snapshot_file(), snapshot)
+    assert image is not None
+    early = first_paint.show_early(snapshot, image)
+    qtbot.waitUntil(early.isExposed)
+    assert early.geometry() == window.geometry()  # the picture sits where the window opens
     first_paint.hand_over(window)
     assert first_paint.shell() is None
     qtbot.waitUntil(lambda: not early.isVisible())
+
+
+def test_a_snapshot_on_a_screen_that_is_gone_opens_on_this_one(qtbot: QtBot) -> None:
+    snapshot = first_paint.Snapshot("STROM Reader", x=-40000, y=-40000, width=500, height=300)
+    image = QImage(500, 300, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    early = first_paint.show_early(snapshot, image)
+    qtbot.waitUntil(early.isExposed)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert screen.intersects(early.geometry())
+    assert (early.width(), early.height()) == (500, 300)
+    early.close()
+    first_paint._shell = None
