@@ -1,6 +1,6 @@
 """Start-up benchmark: how long until the window shows a page, and how much memory it takes.
 
-Usage: python build_scripts/bench_startup.py [--runs N] [--no-peer]
+Usage: python build_scripts/bench_startup.py [--runs N] [--no-peer] [--program PATH]
 
 Each run is a fresh process (offscreen, its own empty user folders, so the first-start path with
 copying or building the search index is included in the first figure and not in the second).
@@ -52,6 +52,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-peer", action="store_true", help="skip the kiwix-desktop part")
+    parser.add_argument(
+        "--program",
+        type=Path,
+        help="in the side-by-side part, start this program instead of the strom-reader of this "
+        "Python (the bundle: dist/strom-reader/strom-reader)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STROM_READER_HOME": home}
@@ -74,7 +80,7 @@ def main() -> int:
         sys.path.insert(0, str(ROOT / "build_scripts"))
         from startup_peer import compare
 
-        compare(ROOT, args.runs)
+        compare(ROOT, args.runs, [str(args.program)] if args.program else None)
     return 0
 
 

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 
 from bundle_size import check_size, folder_size, make_zip, unzip  # noqa: E402
 from icu_data import trim_library  # noqa: E402
+from shiboken_support import write_support  # noqa: E402
 
 
 def build_index(target: Path) -> None:
@@ -378,6 +379,9 @@ def main(argv: list[str]) -> int:
         "STROM_BUNDLE_INDEX": str(index_zip),
         "STROM_BUNDLE_VERSION_FILE": str(version_file),
     }
+    support = write_support(ROOT / "build" / "shiboken-support" / "files.dir")
+    env["STROM_BUNDLE_SHIBOKEN_SUPPORT"] = str(support)
+    print(f"shiboken's signature support compiled for the bundle: {support}")
     icu = trimmed_icu_data(ROOT / "build" / "icu")
     if icu is not None:
         env["STROM_BUNDLE_ICUDATA"] = str(icu)

@@ -154,7 +154,7 @@ def report(name: str, runs: list[Run]) -> tuple[float | None, float]:
     return window, rss
 
 
-def compare(root: Path, runs: int) -> None:
+def compare(root: Path, runs: int, program: list[str] | None = None) -> None:
     lacking = missing_tools("Xvfb", "xdotool")
     if lacking:
         print(f"side by side skipped: {', '.join(lacking)} missing (apt-get install xvfb xdotool)")
@@ -165,7 +165,7 @@ def compare(root: Path, runs: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             base = {**user_environment(), "DISPLAY": display, "HOME": folder}
             ours_env = {**base, "QT_QPA_PLATFORM": "xcb"}
-            command = app_command()
+            command = program or app_command()
             ours = [measure(command, ours_env, "STROM", cwd=root) for _ in range(runs)]
             print(f"\nside by side on Xvfb {display}, {runs} runs each (the first: a first start)")
             print(f"STROM Reader started as: {' '.join(command)}")
