@@ -11,6 +11,7 @@ the spec to collect as ``shiboken6/files.dir``.
 
 from __future__ import annotations
 
+import os
 import py_compile
 import shutil
 import subprocess
@@ -43,7 +44,9 @@ def write_support(target: Path) -> Path:
         capture_output=True,
         text=True,
         check=True,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+        # This environment (Windows needs SYSTEMROOT to start Python at all), without a
+        # SBK_EMBED that would make shiboken unpack or remove its files.dir in this Python.
+        env={key: value for key, value in os.environ.items() if key != "SBK_EMBED"},
     )
     sources = target.parent / "shibokensupport-src"
     shutil.rmtree(sources, ignore_errors=True)

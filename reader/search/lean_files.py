@@ -4,7 +4,7 @@ Whoosh opens a segment's compound file as one memory map and each file inside it
 ``BufferFile``, whose constructor copies that part of the map into an ``io.BytesIO`` for its
 file-like reads. With twelve languages open that was 23 MB of copies (tracemalloc of the
 search warm-up), and making them touched every page of the map as well: the app held about
-40 MiB more after the warm-up (RSS 174 against 132 MiB in a plain process, same searches and
+38 MiB more after the warm-up (RSS 174 against 136 MiB in a plain process, same searches and
 hits; as fast within the noise, build_scripts/bench_search.py). :class:`LeanBufferFile` reads
 through a memoryview instead, so only the bytes asked for are copied and only the pages read
 become resident. :func:`install` puts it where Whoosh's compound storage looks it up; the
