@@ -15,15 +15,18 @@ WINDOW_WORDS = 26
 
 @dataclass
 class Matcher:
-    """The forms a query looks for, to recognise matching words in a text."""
+    """The forms a query looks for, to recognise matching words in a text.
 
-    exact: set[str] = field(default_factory=set)
+    A word matches when its folded form, one of its stems or a compound part is the query's, or
+    its folded form starts with a prefix of the query. The exact form needs no test of its own:
+    a word written as the query's word has the query word's folded form too.
+    """
+
     folded: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
 
     def add(self, forms: Forms, prefix: bool = False) -> None:
-        self.exact.add(forms.exact)
         self.folded.add(forms.folded)
         self.stems.update(forms.stems)
         if prefix:
@@ -36,8 +39,6 @@ class Matcher:
         look-ups instead of a comparison per word.
         """
         found: set[int] = set()
-        for word in self.exact:
-            found.update(analyzed.by_exact.get(word, ()))
         for word in self.folded:
             found.update(analyzed.by_folded.get(word, ()))
         for stem in self.stems:
@@ -49,7 +50,7 @@ class Matcher:
         return sorted(found)
 
     def matches(self, forms: Forms) -> bool:
-        if forms.exact in self.exact or forms.folded in self.folded:
+        if forms.folded in self.folded:
             return True
         if any(stem in self.stems for stem in forms.stems):
             return True
@@ -73,43 +74,39 @@ class AnalyzedText:
     words: tuple[str, ...]  # as written
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    # Each form (exact, folded, stem) -> the positions of the words that have it.
-    by_exact: dict[str, list[int]] = field(default_factory=dict)
+    # Each folded form and each stem -> the positions of the words that have it.
     by_folded: dict[str, list[int]] = field(default_factory=dict)
     by_stem: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, analyzer: Analyzer) -> AnalyzedText:
         flat = " ".join(text.split())
-        matches = list(TOKEN.finditer(flat))
-        words = tuple(match.group() for match in matches)
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         positions: dict[str, list[int]] = {}
-        for position, word in enumerate(words):
+        for position, match in enumerate(TOKEN.finditer(flat)):
+            word = match.group()
+            words.append(word)
+            start, end = match.span()
+            starts.append(start)
+            ends.append(end)
             places = positions.get(word)
             if places is None:
                 positions[word] = [position]
             else:
                 places.append(position)
-        by_exact: dict[str, list[int]] = {}
         by_folded: dict[str, list[int]] = {}
         by_stem: dict[str, list[int]] = {}
+        forms_of = analyzer.forms
         for word, places in positions.items():
-            forms = analyzer.forms(word)
-            by_exact.setdefault(forms.exact, []).extend(places)
+            forms = forms_of(word)
             by_folded.setdefault(forms.folded, []).extend(places)
             for stem in forms.stems:
                 by_stem.setdefault(stem, []).extend(places)
             for part in forms.parts:  # a compound's parts (none for other words)
                 by_stem.setdefault(part, []).extend(places)
-        return cls(
-            flat,
-            words,
-            tuple(match.start() for match in matches),
-            tuple(match.end() for match in matches),
-            by_exact,
-            by_folded,
-            by_stem,
-        )
+        return cls(flat, tuple(words), tuple(starts), tuple(ends), by_folded, by_stem)
 
     @classmethod
     def unanalysed(cls, text: str) -> AnalyzedText:
