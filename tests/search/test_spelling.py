@@ -47,3 +47,21 @@ def test_warm_up_loads_what_the_first_search_needs(mini_engine: SearchEngine) ->
     assert len(mini_engine.analyzer("en")._cache) >= len(mini_engine._vocabularies["en"])
     mini_engine.warm_up(cancel=lambda: True)  # cancelled before any language: no error
     assert mini_engine.search("helpline", ["en"]).hits
+
+
+_WORDS = st.text(alphabet="abcdeöß", min_size=1, max_size=9)
+
+
+@given(st.lists(st.tuples(_WORDS, st.integers(1, 50)), max_size=30), _WORDS)
+def test_closest_is_the_nearest_word_by_brute_force(
+    words: list[tuple[str, int]], word: str
+) -> None:
+    # The letter-set bound may skip a candidate only when the distance would be too large.
+    vocabulary = Vocabulary(words)
+    frequency = dict(words)
+    ranked = sorted(
+        (edit_distance(word, other), -count, other)
+        for other, count in frequency.items()
+        if other != word and other[0] == word[0] and edit_distance(word, other) <= 2
+    )
+    assert vocabulary.closest(word) == (ranked[0][2] if ranked else "")
