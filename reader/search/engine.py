@@ -11,7 +11,6 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.query import And, AndMaybe, AndNot, Phrase, Query, Term
-from whoosh.query import Or as WhooshOr
 
 from reader.content.model import Pack
 from reader.search import lean_files
@@ -24,6 +23,7 @@ from reader.search.results import Hit, SearchResults
 from reader.search.snippets import AnalyzedText, Matcher, make_snippet, matching_words
 from reader.search.spelling import Vocabulary
 from reader.search.synonyms import SYNONYMS_FILE, SynonymTable
+from reader.search.unions import Or
 from reader.search.warm_up import warm_up_steps
 
 # Exact forms weigh most, then folded, then stems; titles weigh more than body text.
@@ -47,16 +47,6 @@ TEXT_CACHE_SIZE = 3000  # analysed texts of recently shown hits
 # the snippet, nothing marked (a query matching 60 long sections not shown before).
 SNIPPET_BUDGET_S = 0.01
 OPENING_CHARS = 600
-
-
-class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
-    """Whoosh's Or, always matched as a tree of unions.
-
-    On small indexes Whoosh's default preloads every clause into arrays in pure Python, which
-    the profile showed as a large share of a search; the union tree scores the same.
-    """
-
-    matcher_type = WhooshOr.DEFAULT_MATCHER
 
 
 class SearchEngine:
