@@ -60,7 +60,7 @@ def fold(text: str) -> str:
     return lower if lower.isascii() else lower.translate(_FOLDS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str  # as written
     start: int
@@ -72,7 +72,7 @@ def tokenize(text: str) -> Iterator[Token]:
         yield Token(match.group(0), match.start(), match.end())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Forms:
     exact: str
     folded: str
@@ -92,13 +92,27 @@ class LemmaTable:
 
     Built at build time from the simplemma dictionaries (build_scripts/build_lemmas.py), keeping
     only the forms of lemmas that occur in the pack, so it stays small enough for an old PC.
+    A word typed without diacritics finds its lemma through the folded forms. Held lean, as all
+    twelve languages' tables stay loaded (about 35 MiB as plain dictionaries): each lemma
+    string once, however many forms it has, and a folded form only where folding changes the
+    form (the others are found among the forms themselves).
     """
 
     def __init__(self, entries: dict[str, str] | None = None) -> None:
-        self.by_form: dict[str, str] = dict(entries or {})
+        lemmas: dict[str, str] = {}
+        self.by_form: dict[str, str] = {}
+        for form, lemma in (entries or {}).items():
+            self.by_form[form] = lemmas.setdefault(lemma, lemma)
+        # The first form (in table order) that folds to a text wins, as it always has.
+        claimed: set[str] = set()
         self.by_folded: dict[str, str] = {}
         for form, lemma in self.by_form.items():
-            self.by_folded.setdefault(fold(form), lemma)
+            folded = fold(form)
+            if folded in claimed:
+                continue
+            claimed.add(folded)
+            if folded != form:
+                self.by_folded[folded] = lemma
 
     @classmethod
     def load(cls, path: Path) -> LemmaTable:
@@ -114,7 +128,11 @@ class LemmaTable:
         return len(self.by_form)
 
     def lemma(self, word: str) -> str | None:
-        return self.by_form.get(word) or self.by_folded.get(fold(word))
+        found = self.by_form.get(word)
+        if found:
+            return found
+        folded = fold(word)
+        return self.by_folded.get(folded) or self.by_form.get(folded)
 
 
 class Analyzer:

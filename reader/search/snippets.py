@@ -62,7 +62,7 @@ class Matcher:
 Segment = tuple[str, bool]  # (text, is a hit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalyzedText:
     """A text's words and where they are, with each distinct word's forms worked out once.
 
