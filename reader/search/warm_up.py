@@ -17,9 +17,12 @@ def warm_up_steps(
 ) -> Iterator[str]:
     """Load what searches need, one step (about 50 ms) per iteration, so that the first search
     the user makes is as fast as the rest: per language the searcher, the lemma table, the
-    analysis of every indexed word, the synonyms (one search); then, for the languages in
-    ``texts`` (the content language), the analysed texts that snippets are made from (about
-    7 MB and 0.2 s a language, so not for all twelve). Yields what it just did.
+    synonyms (one search); for the languages in ``texts`` (the content language) also the
+    analysis of every indexed word and then the analysed texts that snippets are made from.
+    Those two are not done for all twelve languages: 2-3 MiB a language (all twelve took the
+    warm-up from 90 to 115 MiB, /tmp scratch: SearchEngine + warm_up, /proc/self/statm); a
+    search in another language works out the forms of its hits' words as it shows them
+    (build_scripts/bench_search.py prints those searches apart). Yields what it just did.
 
     The UI runs one step at a time on its search thread once the index is ready, letting
     any search asked for in the meantime go first. Never raises: a damaged index is
@@ -34,8 +37,9 @@ def warm_up_steps(
         try:
             analyzer = engine.analyzer(lang)
             words = engine._vocabulary(lang).words()
-            for word in words:
-                analyzer.forms(word)  # stems and lemmas of every indexed word, cached
+            if lang in texts:
+                for word in words:
+                    analyzer.forms(word)  # stems and lemmas of every indexed word, cached
             # Two real words, one as a prefix, a phrase: Whoosh opens its length columns,
             # postings and stored fields on first use.
             some = " ".join(words[len(words) // 2 : len(words) // 2 + 2]) or "warm"

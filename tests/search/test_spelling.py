@@ -42,9 +42,11 @@ def test_closest_prefers_fewer_edits_then_frequency() -> None:
 
 
 def test_warm_up_loads_what_the_first_search_needs(mini_engine: SearchEngine) -> None:
-    mini_engine.warm_up(["en", "xx"])  # an unknown language is skipped, not an error
-    assert "en" in mini_engine._searchers and "en" in mini_engine._vocabularies
+    mini_engine.warm_up(["en", "lv", "xx"], texts=["en"])  # an unknown language is skipped
+    assert {"en", "lv"} <= set(mini_engine._searchers) and "en" in mini_engine._vocabularies
+    # The forms of every indexed word only for the content language (the one with texts).
     assert len(mini_engine.analyzer("en")._cache) >= len(mini_engine._vocabularies["en"])
+    assert len(mini_engine.analyzer("lv")._cache) < len(mini_engine._vocabulary("lv")) / 2
     mini_engine.warm_up(cancel=lambda: True)  # cancelled before any language: no error
     assert mini_engine.search("helpline", ["en"]).hits
 
