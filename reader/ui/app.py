@@ -228,8 +228,12 @@ class Application:
         """Keep the page the next start opens, for :mod:`reader.ui.first_paint` (or forget it)."""
         path = first_paint.snapshot_path(self.folders.cache)
         window = self.window
-        if window is None or not window.current_section:
-            first_paint.forget_snapshot(path)
+        if (
+            window is None
+            or not window.current_section
+            or not paths.early_cache_is_right(self.folders)
+        ):
+            first_paint.forget_snapshot(path)  # also: a cache the early page would not look in
             return
         if (
             window.current_section == HOME_ID

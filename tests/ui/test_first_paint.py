@@ -13,9 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
+from reader import paths
 from reader.paths import user_folders
 from reader.ui import first_paint
 from reader.ui.home_page import HOME_ID
@@ -46,8 +48,8 @@ def _snapshot_file() -> Path:
     return first_paint.snapshot_path(user_folders().cache)
 
 
-def _early(args: list[str]) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # STROM_READER_HOME: the test's
+def _early(args: list[str], env: dict[str, str] | None = None) -> dict[str, object]:
+    env = {**(env or os.environ), "QT_QPA_PLATFORM": "offscreen"}  # STROM_READER_HOME: the test's
     result = subprocess.run(
         [sys.executable, "-c", CHILD, "strom-reader", *args],
         capture_output=True,
@@ -74,7 +76,7 @@ def test_the_page_read_last_is_painted_before_the_window_is_imported(
 ) -> None:
     window = _read_a_section(launch, qtbot)  # written after the reader stays on it, no close
     assert _snapshot_file().is_file()
-    picture = QImage(str(first_paint.image_path(_snapshot_file())))
+    picture = QImage(str(_snapshot_file()))
     # The picture is the window on that page: its size, and the page's own pixels.
     assert picture.size() == window.grab().toImage().size()
     view = window.view.viewport()
@@ -96,18 +98,68 @@ def test_options_or_a_damaged_snapshot_paint_nothing_early(launch: Launcher, qtb
     assert _early(["--open", "x"])["painted"] is False  # another page is asked for
     assert _early(["search", "x"])["painted"] is False
     path = _snapshot_file()
-    good = path.read_text(encoding="utf-8")
-    picture = first_paint.image_path(path)
-    picture.write_bytes(picture.read_bytes()[:200])  # a picture cut short
-    assert _early([])["painted"] is False
-    picture.unlink()
-    assert _early([])["painted"] is False
-    path.write_text(good[:40], encoding="utf-8")
-    assert _early([])["painted"] is False
-    for damage in ({"format": 1}, {"version": "0.0.0-old"}, {"width": -3}, {"x": "10"}):
-        path.write_text(json.dumps({**json.loads(good), **damage}), encoding="utf-8")
+    good = path.read_bytes()
+    assert first_paint.read_snapshot(path) is not None
+    for damage in ({"format": "2"}, {"version": "0.0.0-old"}, {"width": "-3"}, {"x": "ten"}):
+        picture = QImage(str(path))
+        for key, value in damage.items():
+            picture.setText(key, value)
+        assert picture.save(str(path))
         assert first_paint.read_snapshot(path) is None, damage
+    path.write_bytes(good[:200])  # a picture cut short
     assert _early([])["painted"] is False
+    path.unlink()
+    assert _early([])["painted"] is False
+
+
+def test_the_early_page_finds_the_platforms_cache_folder_without_platformdirs(
+    tmp_path: Path,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("STROM_READER_HOME", "XDG_CACHE_HOME")}
+    env["HOME"] = str(tmp_path)
+    probe = (
+        "import platformdirs; print(platformdirs.user_cache_dir('strom-reader', appauthor=False))"
+    )
+    cache = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    snapshot = first_paint.Snapshot("STROM Reader", x=10, y=10, width=300, height=200)
+    first_paint.write_snapshot(first_paint.snapshot_path(Path(cache)), snapshot, image)
+    report = _early([], env)
+    assert report["painted"] is True
+    assert "platformdirs" not in report["loaded"]  # type: ignore[operator]
+    assert report["size"] == [300, 200]
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/elsewhere-cache", "relative/cache"])
+def test_the_early_cache_folder_is_platformdirs_folder(
+    xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("STROM_READER_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = Path(platformdirs.user_cache_dir("strom-reader", appauthor=False))
+    assert paths.early_cache_folder() == expected
+    assert paths.early_cache_is_right(user_folders())
+
+
+def test_no_first_page_is_kept_where_the_early_page_would_not_look(
+    launch: Launcher, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, window = launch()
+    window.open_section(window.pack.section_order()[1])
+    app.save_first_page()
+    assert _snapshot_file().is_file()
+    monkeypatch.setattr(paths, "early_cache_folder", lambda portable=False: Path("/elsewhere"))
+    app.save_first_page()
+    assert not _snapshot_file().exists()
 
 
 def test_the_start_page_is_forgotten_when_the_next_start_opens_a_section(
@@ -119,7 +171,6 @@ def test_the_start_page_is_forgotten_when_the_next_start_opens_a_section(
     window.open_section(HOME_ID)
     app.save_first_page()
     assert not _snapshot_file().exists()
-    assert not first_paint.image_path(_snapshot_file()).exists()
 
 
 def test_the_full_window_takes_over_where_the_early_page_sat(
@@ -128,11 +179,9 @@ def test_the_full_window_takes_over_where_the_early_page_sat(
     _app, window = launch()
     window.open_section(window.pack.section_order()[1])
     qtbot.waitUntil(lambda: _snapshot_file().is_file(), timeout=5000)
-    snapshot = first_paint.read_snapshot(_snapshot_file())
-    assert snapshot is not None
-    image = first_paint.read_image(_snapshot_file(), snapshot)
-    assert image is not None
-    early = first_paint.show_early(snapshot, image)
+    found = first_paint.read_snapshot(_snapshot_file())
+    assert found is not None
+    early = first_paint.show_early(*found)
     qtbot.waitUntil(early.isExposed)
     assert early.geometry() == window.geometry()  # the picture sits where the window opens
     first_paint.hand_over(window)
