@@ -71,7 +71,7 @@ def _inflected(pack: Pack, lang: str, word: str) -> str:
     table = lemma_table(pack, lang)
     lemma = table.lemma(word.lower())
     if lemma:
-        for form, other in table.by_form.items():
+        for form, other in table.items():
             if other == lemma and form != word.lower():
                 return form
     return word.lower()[:-1] if len(word) > 4 else word

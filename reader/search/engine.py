@@ -90,7 +90,9 @@ class SearchEngine:
     def analyzer(self, lang: str) -> Analyzer:
         if lang not in self._analyzers:
             splitter = load_decompounder(lang, self.folder / lang)
-            self._analyzers[lang] = Analyzer(lang, lemma_table(self.pack, lang), splitter)
+            self._analyzers[lang] = Analyzer(
+                lang, lemma_table(self.pack, lang, compact=True), splitter
+            )
         return self._analyzers[lang]
 
     def synonyms(self, lang: str) -> SynonymTable:

@@ -125,8 +125,9 @@ def pack_hash(pack: Pack) -> str:
     return digest.hexdigest()
 
 
-def lemma_table(pack: Pack, lang: str) -> LemmaTable:
-    return LemmaTable.load(pack.root / LEMMA_FOLDER / f"{lang}.tsv")
+def lemma_table(pack: Pack, lang: str, compact: bool = False) -> LemmaTable:
+    """``lang``'s lemma table (``compact`` for one that stays loaded: see LemmaTable)."""
+    return LemmaTable.load(pack.root / LEMMA_FOLDER / f"{lang}.tsv", compact)
 
 
 def _file_hashes(folder: Path) -> dict[str, str]:

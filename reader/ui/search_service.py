@@ -150,7 +150,7 @@ class SearchWorker(QObject):
 
     @Slot()
     def _warm_next(self) -> None:
-        """One warm-up step (about 50 ms), then the next is queued behind whatever arrived
+        """One warm-up step (50-100 ms), then the next is queued behind whatever arrived
         meanwhile: a search asked for during the warm-up waits for one step, not for all."""
         steps = self._warming
         if steps is None or self.engine is None or self.cancel.is_set():
