@@ -111,10 +111,10 @@ def early_cache_folder(portable: bool = False) -> Path | None:
     fixed = _fixed_folders(portable)
     if fixed is not None:
         return fixed.cache
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA", "")
         return Path(local, APP_ID, "Cache") if os.path.isabs(local) else None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
     if os.path.isabs(xdg):
         return Path(xdg, APP_ID)
     home = os.environ.get("HOME", "")

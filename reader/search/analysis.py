@@ -132,7 +132,7 @@ class LemmaTable:
         if path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 form, sep, lemma = line.partition("\t")
-                if sep and form and lemma and "\t" not in lemma:
+                if sep and form and lemma:
                     entries[form] = lemma
         return cls(entries, compact)
 

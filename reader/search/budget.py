@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.collectors import FilterCollector, TopCollector, WrappingCollector
-from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import Prefix
+
+from reader.search.unions import read_scores, scored_list
 
 #: Time for matching in all languages of one search (each language a fair share of what is left),
 #: and for building and matching: after it, the languages not yet searched are left out.
@@ -101,14 +102,8 @@ class BoundedPrefix(Prefix):  # type: ignore[misc]  # Whoosh has no type hints
         scores: dict[int, float] = {}
         for text in self._btexts(reader):
             postings = reader.postings(self.fieldname, text)
-            while postings.is_active():
-                docnum = postings.id()
-                scores[docnum] = scores.get(docnum, 0.0) + postings.weight()
-                postings.next()
-        if not scores:
-            return NullMatcher()
-        ids = sorted(scores)
-        return ListMatcher(ids, [scores[docnum] * self.boost for docnum in ids])
+            read_scores(postings, scores, postings.weight)
+        return scored_list(scores, self.boost)
 
     def _btexts(self, ixreader: Any) -> list[bytes]:
         found: list[tuple[int, bytes]] = []

@@ -15,12 +15,33 @@ which the budget can stop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import Or as WhooshOr
 
 MAX_READ_POSTINGS = 600
+
+
+def read_scores(matcher: Any, scores: dict[int, float], value: Callable[[], float]) -> int:
+    """Add ``value()`` at each document ``matcher`` matches to ``scores`` (using the matcher
+    up); how many documents it matched."""
+    read = 0
+    while matcher.is_active():
+        docnum = matcher.id()
+        scores[docnum] = scores.get(docnum, 0.0) + value()
+        matcher.next()
+        read += 1
+    return read
+
+
+def scored_list(scores: dict[int, float], boost: float) -> Any:
+    """A matcher of the documents in ``scores``, each scored ``boost`` times its score."""
+    if not scores:
+        return NullMatcher()
+    ids = sorted(scores)
+    return ListMatcher(ids, [scores[docnum] * boost for docnum in ids])
 
 
 class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
@@ -33,16 +54,8 @@ class Or(WhooshOr):  # type: ignore[misc]  # Whoosh has no type hints
         read = 0
         for sub in subs:
             matcher = sub.matcher(searcher, context)
-            while matcher.is_active():
-                docnum = matcher.id()
-                scores[docnum] = scores.get(docnum, 0.0) + matcher.score()
-                matcher.next()
-                read += 1
+            read += read_scores(matcher, scores, matcher.score)
             if read > MAX_READ_POSTINGS:
                 # Whoosh's tree of unions (matchers made again: these are used up).
                 return super()._matcher(subs, searcher, context)
-        if not scores:
-            return NullMatcher()
-        ids = sorted(scores)
-        boost = self.boost
-        return ListMatcher(ids, [scores[docnum] * boost for docnum in ids])
+        return scored_list(scores, self.boost)
