@@ -346,6 +346,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "search":
             return cmd_search(pack_dir, args, shipped)
         return cmd_events(pack_dir, args)
+    from reader.ui.qt_import import import_qt
+
+    import_qt(paths.early_cache_folder(args.portable))  # Qt's support code compiled once
     from reader.ui.app import LaunchError, LaunchOptions, run
 
     _user_folders(args.portable)  # before any window, so a failure is one clear line

@@ -24,6 +24,10 @@ def main() -> int:
     streams.ensure_streams()  # the windowed bundle has none; see reader.streams
     netguard.install()
     if wants_first_paint(sys.argv):
+        from reader.paths import early_cache_folder
+        from reader.ui.qt_import import import_qt
+
+        import_qt(early_cache_folder("--portable" in sys.argv))  # see reader.ui.qt_import
         from reader.ui.first_paint import paint_first_page
 
         paint_first_page(sys.argv)
