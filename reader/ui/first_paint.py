@@ -25,11 +25,12 @@ folder is found without platformdirs (:func:`reader.paths.early_cache_folder`, 6
 from __future__ import annotations
 
 import os
+from math import ceil
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QRasterWindow
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QRasterWindow
 from PySide6.QtWidgets import QWidget
 
 from reader import __version__
@@ -127,9 +128,25 @@ class EarlyWindow(QRasterWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(QRect(0, 0, self.width(), self.height()), self.snapshot.background)
-        painter.drawImage(0, 0, self.image)
+        paint_picture(painter, QSize(self.width(), self.height()), self.image, self.snapshot)
         painter.end()
+
+
+def paint_picture(painter: QPainter, size: QSize, image: QImage, snapshot: Snapshot) -> None:
+    """The picture at the top left of a window of ``size``, the background colour beside and
+    below it where the window is larger (opened maximized on a larger screen). Only there: the
+    first fillRect of a process makes Python types for all of Qt's enums (~20 ms, cProfile),
+    which the usual start, at the picture's own size, can do after the full window is up."""
+    painter.drawImage(0, 0, image)
+    covered = image.deviceIndependentSize()
+    right, bottom = ceil(covered.width()), ceil(covered.height())
+    width, height = size.width(), size.height()
+    if right < width:
+        painter.fillRect(QRect(right, 0, width - right, height), QColor(snapshot.background))
+    if bottom < height:
+        painter.fillRect(
+            QRect(0, bottom, min(right, width), height - bottom), QColor(snapshot.background)
+        )
 
 
 _shell: EarlyWindow | None = None

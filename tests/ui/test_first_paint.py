@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from reader import paths
@@ -200,3 +201,22 @@ def test_a_snapshot_on_a_screen_that_is_gone_opens_on_this_one(qtbot: QtBot) -> 
     assert (early.width(), early.height()) == (500, 300)
     early.close()
     first_paint._shell = None
+
+
+@pytest.mark.parametrize("size", [(500, 300), (700, 300), (500, 420), (720, 460)])
+def test_the_background_fills_only_what_the_picture_does_not_cover(size: tuple[int, int]) -> None:
+    picture = QImage(500, 300, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#336699"))
+    snapshot = first_paint.Snapshot("STROM", 0, 0, 500, 300, background="#ffeedd")
+    window = QImage(*size, QImage.Format.Format_RGB32)
+    window.fill(QColor("#000000"))  # what an unpainted window would show
+    painter = QPainter(window)
+    first_paint.paint_picture(painter, QSize(*size), picture, snapshot)
+    painter.end()
+    width, height = size
+    for x in {0, 250, 499, 500, width - 1}:
+        for y in {0, 150, 299, 300, height - 1}:
+            if x < width and y < height:
+                covered = x < 500 and y < 300
+                expected = "#336699" if covered else "#ffeedd"
+                assert window.pixelColor(x, y).name() == expected, (x, y)
