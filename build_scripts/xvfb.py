@@ -7,7 +7,12 @@ import subprocess
 
 
 def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
-    """An X server of exactly this size on a display number it picks itself (-displayfd)."""
+    """An X server of exactly this size on a display number it picks itself (-displayfd).
+
+    ``-noreset``: an X server resets itself whenever its last client leaves, and a program
+    that connects during the reset fails with "could not connect to display" (1-3 starts in
+    twelve of build_scripts/bench_startup.py were lost that way, between one program's exit
+    and the next one's start)."""
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [
@@ -20,6 +25,7 @@ def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
             "-nolisten",
             "tcp",
             "-nocursor",
+            "-noreset",
         ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
