@@ -42,7 +42,10 @@ def test_closest_prefers_fewer_edits_then_frequency() -> None:
 
 
 def test_warm_up_loads_what_the_first_search_needs(mini_engine: SearchEngine) -> None:
-    mini_engine.warm_up(["en", "lv", "xx"], texts=["en"])  # an unknown language is skipped
+    steps = list(mini_engine.warm_up_steps(["en", "lv", "xx"], texts=["en"]))  # xx: unknown
+    # Searches as typed run only for the content language, after its texts are analysed.
+    assert steps[-1] == "en searches" and "lv searches" not in steps
+    assert steps.index("en texts") < steps.index("en searches")
     assert {"en", "lv"} <= set(mini_engine._searchers) and "en" in mini_engine._vocabularies
     # The forms of every indexed word only for the content language (the one with texts).
     assert len(mini_engine.analyzer("en")._cache) >= len(mini_engine._vocabularies["en"])
