@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from reader.content.model import Indicator
@@ -62,3 +63,34 @@ def test_indicator_directive_becomes_a_checklist() -> None:
     assert '<a name="indicator-general-a"></a>' in html
     assert "Text &lt;A&gt;" in html and "Why &amp; how" in html
     assert "Other" not in html and "{{" not in html
+
+
+def test_a_reused_converter_keeps_nothing_of_the_call_before() -> None:
+    # One Markdown converter per thread is reused (reset between calls): a link, a table or a
+    # list of one call must not change the next one, nor its report.
+    first = RenderReport()
+    markdown_to_html(
+        "| a | b |\n| - | - |\n| 1 | 2 |\n\n[x](#gone) [y](https://example.org)",
+        lambda _t: False,
+        report=first,
+    )
+    assert first.broken_links == ["#gone"] and first.external_links
+    second = RenderReport()
+    plain = markdown_to_html("Just [a link](#here).", lambda t: t == "here", report=second)
+    assert second == RenderReport() and "<table" not in plain and 'href="section:here"' in plain
+
+
+def test_converters_are_not_shared_between_threads_or_nested_calls() -> None:
+    text = "1. one\n2. two\n\n[a](#a) and [b](#b)"
+    expected = markdown_to_html(text, lambda _t: True)
+    nested: list[str] = []
+
+    def known(target: str) -> bool:  # a caller whose check renders again, inside the call
+        nested.append(markdown_to_html("*inner* [z](#z)", lambda _t: False))
+        return True
+
+    assert markdown_to_html(text, known) == expected
+    assert nested and all("<em>inner</em>" in html for html in nested)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _n: markdown_to_html(text, lambda _t: True), range(200)))
+    assert set(results) == {expected}
