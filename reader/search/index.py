@@ -162,6 +162,10 @@ def build_index(
     :class:`BuildCancelled` when ``cancel`` returns True; ``target`` is then unchanged.
     ``workers`` > 1 indexes that many languages at once in separate processes.
     """
+    if getattr(sys, "frozen", False):
+        # A bundle cannot start itself as a Python worker, and it leaves out PyInstaller's
+        # multiprocessing start-up hook (build_scripts/strom-reader.spec): one process.
+        workers = 1
     content_hash = content_hash or pack_hash(pack)
     staging = _new_staging(target)
     try:

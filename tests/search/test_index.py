@@ -89,3 +89,18 @@ def test_cancelled_parallel_build_leaves_no_index(mini_pack: Path, tmp_path: Pat
     with pytest.raises(BuildCancelled):
         build_index(pack, tmp_path / "index", cancel=lambda: True, workers=2)
     assert not (tmp_path / "index").exists() and not list(tmp_path.glob(".index-*"))
+
+
+def test_a_bundle_builds_in_one_process_whatever_it_is_asked(
+    mini_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundle leaves out PyInstaller's multiprocessing hook: it must never start workers.
+    from reader.search import index
+
+    def no_processes(*_args: object) -> None:
+        raise AssertionError("a frozen build started worker processes")
+
+    monkeypatch.setattr(index, "_index_in_processes", no_processes)
+    monkeypatch.setattr(index.sys, "frozen", True, raising=False)
+    folder = build_index(load_pack(mini_pack), tmp_path / "index", workers=4)
+    assert check_index(folder, load_pack(mini_pack)).state == "ok"
