@@ -116,10 +116,10 @@ def make_zim(folder: Path) -> Path:
         encoding="utf-8",
     )
     (source / "two.html").write_text(PAGE.format(title="Two", body="<p>Two.</p>"), "utf-8")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QColor, QGuiApplication, QImage
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    # Offscreen by argument, not by QT_QPA_PLATFORM: the environment is the programs' to come.
+    _app = QGuiApplication.instance() or QGuiApplication([*sys.argv[:1], "-platform", "offscreen"])
     icon = QImage(48, 48, QImage.Format.Format_RGB32)
     icon.fill(QColor("navy"))
     icon.save(str(source / "icon.png"))
@@ -180,7 +180,11 @@ def compare(root: Path, runs: int, program: list[str] | None = None) -> None:
                 )
                 return
             zim = make_zim(Path(folder))
-            peer_env = {**base, "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
+            peer_env = {
+                **base,
+                "QT_QPA_PLATFORM": "xcb",
+                "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
+            }
             peer = [
                 measure(["kiwix-desktop", str(zim)], peer_env, "Kiwix|Handbook")
                 for _ in range(runs)
