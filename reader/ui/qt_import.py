@@ -79,7 +79,8 @@ def write_cache(path: Path, modules: dict[str, tuple[bytes, CodeType]]) -> None:
     folder, and a failure (read-only stick, full disk) only costs the time next start."""
     if not path.parent.is_dir():
         return
-    temporary = path.with_name("writing-" + path.name)
+    # A name of this process's own: two starts at once each write a whole file, one wins.
+    temporary = path.with_name(f"writing-{os.getpid()}-{path.name}")
     try:
         temporary.write_bytes(marshal.dumps((_FORMAT, sys.version, modules)))
         os.replace(temporary, path)

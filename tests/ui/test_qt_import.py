@@ -124,3 +124,19 @@ def test_a_cache_that_cannot_be_written_costs_only_the_time(tmp_path: Path) -> N
     code = compile("x = 1", "shibokensupport/x.py", "exec")
     qt_import.write_cache(path, {"shibokensupport/x.py": (b"x = 1", code)})
     assert path.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_two_starts_at_once_leave_one_whole_file(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(tmp_path)], env=env, cwd=ROOT, stdout=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    assert all(start.wait(60) == 0 for start in starts)
+    for start in starts:
+        assert start.stdout is not None
+        start.stdout.close()
+    assert [p.name for p in tmp_path.iterdir()] == [qt_import.CACHE_FILE]  # no temporary left
+    assert _start(tmp_path)["compiled"] == 0
