@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from reader.atomic_files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -140,17 +140,5 @@ class SettingsStore:
         return settings
 
     def save(self, settings: Settings) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(to_dict(settings), indent=2, ensure_ascii=False)
-        handle, temp_name = tempfile.mkstemp(
-            dir=self.path.parent, prefix=".settings-", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, payload.encode("utf-8"))

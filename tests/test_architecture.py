@@ -25,6 +25,7 @@ CORE_PACKAGES = (
 def core_modules() -> list[str]:
     names = ["reader", "reader.paths", "reader.settings", "reader.history", "reader.netguard"]
     names += ["reader.streams", "reader.themes", "reader.start_page", "reader.contrast"]
+    names += ["reader.atomic_files"]
     for info in pkgutil.walk_packages(reader.__path__, "reader."):
         if info.name.startswith(CORE_PACKAGES):
             names.append(info.name)

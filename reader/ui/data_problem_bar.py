@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reader.atomic_files import write_atomically
 from reader.i18n import _
 from reader.ui.data_guard import DataFailure, DataGuard
-from reader.userdata.files import write_atomically
 
 
 class DataProblemBar(QWidget):

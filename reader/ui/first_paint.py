@@ -18,13 +18,13 @@ pixel. It cannot be scrolled in the moment before the full window is up.
 
 Only the GUI start without options uses it (an --open, --present, --lang or --ui-lang start
 would show another page: :func:`reader.launch.wants_first_paint`). Of the reader this module
-imports only :mod:`reader.launch`, :mod:`reader.ui.qt_app` and :mod:`reader.paths`, and the cache
-folder is found without platformdirs (:func:`reader.paths.early_cache_folder`, 6-8 ms less).
+imports only :mod:`reader.launch`, :mod:`reader.ui.qt_app`, :mod:`reader.paths` and
+:mod:`reader.atomic_files` (standard library only), and the cache folder is found without
+platformdirs (:func:`reader.paths.early_cache_folder`, 6-8 ms less).
 """
 
 from __future__ import annotations
 
-import os
 from math import ceil
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,6 +34,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QRasterWind
 from PySide6.QtWidgets import QWidget
 
 from reader import __version__
+from reader.atomic_files import write_atomically
 from reader.launch import wants_first_paint
 from reader.ui.qt_app import ensure_application
 
@@ -71,19 +72,21 @@ def snapshot_path(cache: Path) -> Path:
 def write_snapshot(path: Path, snapshot: Snapshot, image: QImage) -> None:
     """Write the picture with the description in its text fields, atomically; a failure (full
     disk, read-only stick) only costs the early page."""
+    from PySide6.QtCore import QBuffer  # its type is made on first use: not before the page
+
     image = QImage(image)  # the caller's picture keeps its own text fields
     for name, value in snapshot._asdict().items():
         image.setText(name, str(value))
-    # The temporary name ends in .png: Qt takes the format from it.
-    temporary = path.with_name("writing-" + path.name)
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    # PySide6's stub types the format as bytes; at run time only a str is accepted.
+    if not image.save(buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(temporary), None, PNG_QUALITY):
-            raise OSError(f"cannot write {temporary}")
-        os.replace(temporary, path)
+        write_atomically(path, bytes(buffer.data().data()))
         path.with_name(OLD_SNAPSHOT_FILE).unlink(missing_ok=True)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        pass
 
 
 def forget_snapshot(path: Path) -> None:

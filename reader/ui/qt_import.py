@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import builtins
 import marshal
-import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from reader.atomic_files import write_atomically
 
 CACHE_FILE = "qt-support.marshal"
 _FORMAT = 1
@@ -75,17 +77,13 @@ def read_cache(path: Path) -> dict[str, tuple[bytes, CodeType]]:
 
 
 def write_cache(path: Path, modules: dict[str, tuple[bytes, CodeType]]) -> None:
-    """Write ``modules`` to ``path`` at once (a temporary file replaced); only into an existing
-    folder, and a failure (read-only stick, full disk) only costs the time next start."""
+    """Write ``modules`` to ``path`` at once (:func:`reader.atomic_files.write_atomically`);
+    only into an existing folder, and a failure (read-only stick, full disk) only costs the
+    time next start."""
     if not path.parent.is_dir():
         return
-    # A name of this process's own: two starts at once each write a whole file, one wins.
-    temporary = path.with_name(f"writing-{os.getpid()}-{path.name}")
-    try:
-        temporary.write_bytes(marshal.dumps((_FORMAT, sys.version, modules)))
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        temporary.unlink(missing_ok=True)
+    with suppress(OSError, ValueError):
+        write_atomically(path, marshal.dumps((_FORMAT, sys.version, modules)))
 
 
 def import_qt(cache: Path | None) -> None:

@@ -28,13 +28,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from reader.atomic_files import write_atomically
 from reader.i18n import _, ngettext
 from reader.userdata.bookmarks import BookmarkStore
 from reader.userdata.checklists import Checklist, ChecklistStore, Mark
 from reader.userdata.connection import BUSY_TIMEOUT_MS, DamagedDatabaseError
 from reader.userdata.events import EventStore
 from reader.userdata.export_format import EXPORT_FORMAT, EXPORT_VERSION, MAX_JSON_BYTES
-from reader.userdata.files import write_atomically
 from reader.userdata.notes import NoteStore
 from reader.userdata.records import (
     BOOKMARK_KINDS,

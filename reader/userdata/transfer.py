@@ -6,13 +6,13 @@ import json
 import sqlite3
 from pathlib import Path
 
+from reader.atomic_files import write_atomically
 from reader.i18n import _
 from reader.userdata.checklist_format import checklist_to_json, merged
 from reader.userdata.checklists import Checklist, read_checklists, unique_name, write_mark
 from reader.userdata.connection import StoreConnection
 from reader.userdata.events import SELECT_EVENTS, event_from_row, upsert_event
 from reader.userdata.export_format import EXPORT_FORMAT, EXPORT_VERSION, event_to_json, read_export
-from reader.userdata.files import write_atomically
 from reader.userdata.records import (
     ImportSummary,
     UserDataError,

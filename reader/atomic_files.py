@@ -1,4 +1,9 @@
-"""Writing a file so that a crash never leaves half of it."""
+"""Writing a file so that a crash never leaves half of it.
+
+A module of its own, outside the packages, with nothing but the standard library: the settings,
+the user data, the early first page's picture and Qt's compiled support code all write this way,
+and the last two on the early start path, where importing a package (reader.userdata pulls its
+store and SQLite) would cost time."""
 
 from __future__ import annotations
 
