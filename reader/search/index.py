@@ -29,23 +29,20 @@ document, and a progress callback may raise :class:`BuildCancelled` itself. A ca
 removes its staging folder and leaves the index in place as it was.
 
 With ``workers`` > 1 the languages are indexed in that many processes at once, this one included
-(the CLI and the build scripts do this; the app builds in its search thread with one). Each other
-process gets the pack and writes one language folder at a time; ``cancel`` is asked between those
-languages, and a cancel waits for the languages already being indexed.
+(the CLI and the build scripts do this; the app builds in its search thread with one): see
+:mod:`reader.search.build_processes`. The other processes stop within a document of a cancel.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -56,6 +53,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
+from reader.search.build_processes import index_in_processes
 from reader.search.compounds import build_decompounder
 from reader.search.documents import SearchDoc, documents
 from reader.search.segment_writer import TokenWriter
@@ -173,7 +171,9 @@ def build_index(
         for lang in langs:
             (staging / lang).mkdir()
         if workers > 1 and len(langs) > 1:
-            _index_in_processes(pack, staging, min(workers, len(langs)), progress, cancel)
+            index_in_processes(
+                pack, staging, min(workers, len(langs)), _index_language, progress, cancel
+            )
         else:
             for number, lang in enumerate(langs):
                 _stop_if_cancelled(cancel)
@@ -195,63 +195,6 @@ def build_index(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _index_in_processes(
-    pack: Pack,
-    staging: Path,
-    workers: int,
-    progress: Progress | None,
-    cancel: CancelCheck | None,
-) -> None:
-    """Index the languages in this process and ``workers - 1`` fresh ones ("spawn": safe from a
-    process with threads, unlike fork).
-
-    The largest languages go to the other processes first, two at a time each, so that one is
-    waiting when a process finishes; meanwhile this process, which has its imports done and its
-    pack loaded, takes the smallest. On two cores this saved a process start (0.3 s).
-    """
-    langs = pack.languages
-    waiting = sorted(langs, key=partial(_language_size, pack), reverse=True)
-    context = multiprocessing.get_context("spawn")
-    done_count = 0
-
-    def done(lang: str) -> None:
-        nonlocal done_count
-        if progress:
-            progress(done_count, len(langs), lang)
-        done_count += 1
-
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        tasks: dict[Future[None], str] = {}
-        try:
-            while waiting or tasks:
-                _stop_if_cancelled(cancel)
-                while waiting and len(tasks) < 2 * (workers - 1):
-                    lang = waiting.pop(0)
-                    tasks[pool.submit(_index_language, pack, lang, staging / lang, None)] = lang
-                if waiting:
-                    lang = waiting.pop()
-                    _index_language(pack, lang, staging / lang, cancel)
-                    done(lang)
-                    finished = {future for future in tasks if future.done()}
-                else:
-                    finished, _running = wait(tasks, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    future.result()  # raises the worker's error here
-                    done(tasks.pop(future))
-        except BaseException:
-            for future in tasks:
-                future.cancel()  # those not started yet; the running ones end on their own
-            raise
-
-
-def _language_size(pack: Pack, lang: str) -> int:
-    """About how much text a language has to index (its section sources)."""
-    edition = pack.edition(lang)
-    if edition is None:
-        return 0
-    return sum(len(s.markdown) for c in edition.chapters.values() for s in c.sections)
 
 
 def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | None) -> None:

@@ -100,7 +100,7 @@ def test_a_bundle_builds_in_one_process_whatever_it_is_asked(
     def no_processes(*_args: object) -> None:
         raise AssertionError("a frozen build started worker processes")
 
-    monkeypatch.setattr(index, "_index_in_processes", no_processes)
+    monkeypatch.setattr(index, "index_in_processes", no_processes)
     monkeypatch.setattr(index.sys, "frozen", True, raising=False)
     folder = build_index(load_pack(mini_pack), tmp_path / "index", workers=4)
     assert check_index(folder, load_pack(mini_pack)).state == "ok"
