@@ -24,15 +24,20 @@ import struct
 import zlib
 from collections import Counter
 from collections.abc import Mapping
-from itertools import pairwise
+from functools import partial
+from itertools import pairwise, starmap
+from operator import sub
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import _hash_functions as _HASH_FUNCTIONS
 from whoosh.filedb.filetables import _lengths as _LENGTHS
+from whoosh.filedb.filetables import _pointer as _POINTER
+from whoosh.filedb.filetables import crc_hash
 from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 # The postings of one term: (document number, frequency, encoded value) in document order.
@@ -53,6 +58,13 @@ COMPRESS_FROM = 256
 # Whoosh's Positions.encode makes it) stays protocol 2, byte for byte what Whoosh writes: a list
 # of ints, where the two protocols differ only in the header.
 PICKLE_PROTOCOL = 3
+# Terms with at most this many postings keep them in their term info, as Whoosh's codec does with
+# a higher ``inlinelimit`` than its default (which inlines none): half the terms occur in one
+# document, and inlined they need one pickle instead of a block with its own header, info and
+# pickle, and a search reads them with the term info instead of from the postings file.
+INLINE_LIMIT = 1
+TERM_HASH_TYPE = _HASH_FUNCTIONS.index(crc_hash)  # 1: see _hash_terms_by_crc32
+HASH_MAGIC = b"HSH3"  # what Whoosh's hash files start with, before the hash type
 _PACKED_FREQ = [pack_uint(n) for n in range(64)]
 _ONE_POSITION: dict[int, bytes] = {}
 _TERM_INFO: struct.Struct = W3TermInfo._struct
@@ -67,8 +79,10 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         self._formats = _field_formats(ix.schema)  # before the lock is taken
         super().__init__(ix, **kwargs)
+        _hash_terms_by_crc32(self.fieldwriter)
         self._postings: dict[str, dict[str, _Postings]] = {name: {} for name in self._formats}
-        # Each document's length of each scored field, as Whoosh reads it back (a byte).
+        # Each document's length of each scored field as the byte Whoosh stores (block and term
+        # statistics keep these bytes: the byte of the least length is the least byte).
         self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._formats}
 
     def add_tokens(
@@ -91,7 +105,7 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
                 tokens = texts[name]
                 if field.scorable and tokens:
                     length = len(tokens)
-                    self._lengths[name][docnum] = byte_to_length(length_to_byte(length))
+                    self._lengths[name][docnum] = length_to_byte(length)
                 if self._formats[name] is Positions:
                     _add_positions(self._postings[name], tokens, docnum)
                 else:
@@ -107,7 +121,24 @@ class TokenWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh has no type hi
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         _write_postings(self.fieldwriter, self.schema, self._postings, self._lengths)
+        tindex = self.fieldwriter._tindex
+        tindex._write_hashes = partial(_write_hash_tables, tindex)  # Whoosh's, one write a table
         self.fieldwriter.close()
+
+
+def _hash_terms_by_crc32(fieldwriter: W3FieldWriter) -> None:
+    """Make the term index hash its keys by CRC-32, one of the hash types of Whoosh's hash
+    files (a byte after the file's magic says which; readers follow it), instead of its default
+    MD5: ``int(md5(key).hexdigest(), 16)`` was a tenth of writing a segment, and every term
+    lookup of a search hashes too. The term index has written only its header yet."""
+    tindex = fieldwriter._tindex
+    dbfile = tindex.dbfile
+    end = dbfile.tell()
+    dbfile.seek(tindex.startoffset + len(HASH_MAGIC))
+    dbfile.write_byte(TERM_HASH_TYPE)
+    dbfile.seek(end)
+    tindex.hashtype = TERM_HASH_TYPE
+    tindex.hashfn = crc_hash
 
 
 def _append(terms: dict[str, _Postings], term: str, posting: tuple[int, int, bytes]) -> None:
@@ -197,15 +228,19 @@ def _write_postings(
         records = bytearray()
         starts: list[int] = []  # each record's position, for the term index's own index
         position = tindex.dbfile.tell()
-        ordered = sorted((term.encode("utf-8"), term) for term in terms)
-        if prefix + ordered[0][0] <= tindex.lastkey:
+        ordered = sorted(terms)  # UTF-8 keeps the order of code points: Whoosh's byte order
+        if prefix + ordered[0].encode("utf-8") <= tindex.lastkey:
             raise ValueError(f"the terms of field {name!r} do not follow the previous field's")
-        for btext, term in ordered:
-            offset = base + len(posts)
-            posts += WHOOSH3_HEADER_MAGIC
-            info = _write_blocks(posts, terms[term], kind, field_lengths)
-            value = info + pack_long(offset) + pack_int(base + len(posts) - offset)
-            key = prefix + btext
+        for term in ordered:
+            term_postings = terms[term]
+            if len(term_postings) <= INLINE_LIMIT:
+                value = _inlined(term_postings, kind, field_lengths)
+            else:
+                offset = base + len(posts)
+                posts += WHOOSH3_HEADER_MAGIC
+                info = _write_blocks(posts, term_postings, kind, field_lengths)
+                value = info + pack_long(offset) + pack_int(base + len(posts) - offset)
+            key = prefix + term.encode("utf-8")
             record = _LENGTHS.pack(len(key), len(value)) + key + value
             starts.append(position)
             hashed = hashfn(key)
@@ -213,7 +248,7 @@ def _write_postings(
             records += record
             position += len(record)
         positions.extend(starts)
-        tindex.lastkey = prefix + ordered[-1][0]
+        tindex.lastkey = prefix + ordered[-1].encode("utf-8")
         postfile.write(bytes(posts))
         tindex.dbfile.write(bytes(records))
         fieldwriter.finish_field()
@@ -226,50 +261,40 @@ def _write_blocks(
     returns the start of its term info (W3TermInfo.to_bytes without the extent).
 
     Weights are term frequencies (a field boost of 1), exact in Whoosh's 32-bit floats.
+    ``lengths`` holds each document's field length as its byte (see TokenWriter).
     """
     count = len(postings)
-    if count == 1:
-        return _write_one(out, postings[0], kind, lengths)
     total_weight = 0
-    min_total: int | None = None
+    min_total = 255
     max_total = 0
     max_total_weight = 0
     for start in range(0, count, BLOCK_LIMIT):
         block = postings[start : start + BLOCK_LIMIT] if count > BLOCK_LIMIT else postings
         last = start + BLOCK_LIMIT >= count
-        ids = [p[0] for p in block]
-        freqs = [p[1] for p in block]
+        ids, freqs, encoded = zip(*block, strict=True)
         if lengths is None:
-            min_length, max_length = None, 0
+            min_byte = max_byte = 0
         else:
             block_lengths = [lengths[n] for n in ids]
-            min_length, max_length = min(block_lengths), max(block_lengths)
-            if min_total is None or min_length < min_total:
-                min_total = min_length
-            max_total = max(max_total, max_length)
+            min_byte, max_byte = min(block_lengths), max(block_lengths)
+        min_total = min(min_total, min_byte)
+        max_total = max(max_total, max_byte)
         max_weight = max(freqs)
         total_weight += sum(freqs)
         max_total_weight = max(max_total_weight, max_weight)
         if kind is Positions:
-            values: Any = tuple(p[2] for p in block)
+            values: Any = encoded
         elif kind is Existence:
             values = None
         else:
-            values = b"".join([p[2] for p in block])
+            values = b"".join(encoded)
         data = (_deltas(ids), _mini_weights(freqs), values)
         databytes = dumps(data, PICKLE_PROTOCOL)
         compression = COMPRESSION if len(databytes) >= COMPRESS_FROM else 0
         if compression:
             databytes = zlib.compress(databytes, compression)
         infobytes = dumps(
-            (
-                len(ids),
-                ids[-1],
-                float(max_weight),
-                compression,
-                length_to_byte(min_length),
-                length_to_byte(max_length),
-            ),
+            (len(ids), ids[-1], float(max_weight), compression, min_byte, max_byte),
             PICKLE_PROTOCOL,
         )
         size = len(infobytes) + len(databytes)
@@ -280,47 +305,58 @@ def _write_blocks(
         False,
         total_weight,
         count,
-        0 if min_total is None else length_to_byte(min_total),
-        length_to_byte(max_total),
+        min_total,
+        max_total,
         max_total_weight,
         postings[0][0],
         postings[-1][0],
     )
 
 
-def _write_one(
-    out: bytearray, posting: tuple[int, int, bytes], kind: type, lengths: dict[int, int] | None
-) -> bytes:
-    """_write_blocks for the commonest term: one posting (a word found in one document)."""
-    docnum, freq, value = posting
-    length = None if lengths is None else lengths[docnum]
-    values = (value,) if kind is Positions else None if kind is Existence else value
-    databytes = dumps(((docnum,), None if freq == 1 else float(freq), values), PICKLE_PROTOCOL)
-    compression = COMPRESSION if len(databytes) >= COMPRESS_FROM else 0
-    if compression:
-        databytes = zlib.compress(databytes, compression)
-    length_byte = length_to_byte(length)
-    infobytes = dumps(
-        (1, docnum, float(freq), compression, length_byte, length_byte), PICKLE_PROTOCOL
+def _inlined(postings: _Postings, kind: type, lengths: dict[int, int] | None) -> bytes:
+    """The term info of a term with postings inlined (W3TermInfo.to_bytes of an inlined term):
+    the statistics, then the ids, weights and values pickled, as Whoosh's postings writer
+    inlines them (``W3Codec(inlinelimit=INLINE_LIMIT + 1)``)."""
+    ids, freqs, encoded = zip(*postings, strict=True)
+    weights = tuple(map(float, freqs))
+    values = () if kind is Existence else encoded
+    if lengths is None:
+        min_byte = max_byte = 0
+    else:
+        field_lengths = [lengths[n] for n in ids]
+        min_byte, max_byte = min(field_lengths), max(field_lengths)
+    info = _TERM_INFO.pack(
+        True, sum(freqs), len(ids), min_byte, max_byte, max(freqs), ids[0], ids[-1]
     )
-    out += pack_int(-len(infobytes) - len(databytes))
-    out += infobytes
-    out += databytes
-    return _TERM_INFO.pack(False, freq, 1, length_byte, length_byte, freq, docnum, docnum)
+    return info + dumps((ids, weights, values), PICKLE_PROTOCOL)
 
 
-def _deltas(ids: list[int]) -> tuple[int, ...]:
-    base = 0
-    out = []
-    for n in ids:
-        out.append(n - base)
-        base = n
-    return tuple(out)
+def _deltas(ids: tuple[int, ...]) -> tuple[int, ...]:
+    """Each id less the one before it (the first less 0), as W3PostingsWriter stores them."""
+    return tuple(map(sub, ids, (0, *ids[:-1])))
 
 
-def _mini_weights(freqs: list[int]) -> Any:
+def _mini_weights(freqs: tuple[int, ...]) -> Any:
     """The block's weights as W3PostingsWriter stores them (floats, or one for all, or None)."""
     first = freqs[0]
-    if all(f == first for f in freqs):
+    if freqs.count(first) == len(freqs):
         return None if first == 1 else float(first)
-    return tuple(float(f) for f in freqs)
+    return tuple(map(float, freqs))
+
+
+def _write_hash_tables(tindex: Any) -> None:
+    """HashWriter._write_hashes with one ``write`` per table instead of one per slot: the same
+    256 open-addressing tables of (hash, position), in the same slots (the writer test reads
+    every term back through them)."""
+    dbfile = tindex.dbfile
+    null = (0, 0)  # no key starts at position 0 (the header is there)
+    for entries in tindex.buckets:
+        slots = 2 * len(entries)
+        tindex.directory.append((dbfile.tell(), slots))
+        table = [null] * slots
+        for hashed, position in entries:
+            slot = (hashed >> 8) % slots
+            while table[slot] != null:
+                slot = (slot + 1) % slots
+            table[slot] = (hashed, position)
+        dbfile.write(b"".join(starmap(_POINTER.pack, table)))
