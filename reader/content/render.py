@@ -25,6 +25,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from reader.content import quick_inline
 from reader.content.model import Indicator
 
 INTERNAL_SCHEME = "section"
@@ -230,6 +231,7 @@ def _converter() -> tuple[markdown.Markdown, _LinkRewriter]:
     )
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    quick_inline.install(converter)
     return converter, made[0]
 
 
