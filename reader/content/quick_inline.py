@@ -91,8 +91,6 @@ def install(md: markdown.Markdown) -> bool:
 
 
 def _names(registry: Any) -> list[tuple[str, float]]:
-    """The names and priorities in a Python-Markdown registry, highest priority first (its
-    ``_priority`` list: the registry has no public way to them)."""
-    return [
-        (item.name, item.priority) for item in sorted(registry._priority, key=lambda i: -i.priority)
-    ]
+    """The names and priorities in a Python-Markdown registry (its ``_priority`` list: the
+    registry has no public way to them)."""
+    return [(item.name, item.priority) for item in registry._priority]

@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.content.model import Pack
+from reader.search.build_control import CancelCheck, Progress, stop_if_cancelled
 
-Progress = Callable[[int, int, str], None]
-CancelCheck = Callable[[], bool]
 #: Indexes one language of the pack into its folder, asking the check between documents.
 IndexOne = Callable[[Pack, str, Path, CancelCheck | None], None]
 
@@ -98,7 +97,7 @@ def index_in_processes(
 
     try:
         while True:
-            _check(cancel)
+            stop_if_cancelled(cancel)
             taken = tasks.get()
             if taken is None:
                 break
@@ -107,7 +106,7 @@ def index_in_processes(
             for message in _ready(results, 0):
                 done(*message)
         while len(finished) < len(langs):
-            _check(cancel)
+            stop_if_cancelled(cancel)
             for message in _ready(results, POLL_SECONDS):
                 done(*message)
             if len(finished) < len(langs):
@@ -140,13 +139,6 @@ def take_languages(
             results.put((lang, _sendable(error), traceback.format_exc()))
             return
         results.put((lang, None, ""))
-
-
-def _check(cancel: CancelCheck | None) -> None:
-    from reader.search.index import BuildCancelled
-
-    if cancel is not None and cancel():
-        raise BuildCancelled("the search index build was cancelled")
 
 
 def _ready(

@@ -53,6 +53,8 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from reader.content.model import Pack
 from reader.search.analysis import Analyzer, LemmaTable
+from reader.search.build_control import BuildCancelled as BuildCancelled
+from reader.search.build_control import CancelCheck, Progress, stop_if_cancelled
 from reader.search.build_processes import index_in_processes
 from reader.search.compounds import build_decompounder
 from reader.search.documents import SearchDoc, documents
@@ -64,19 +66,6 @@ SCHEMA_VERSION = 4
 META_FILE = "meta.json"
 LEMMA_FOLDER = "lemmas"
 VOCABULARY_FILE = "vocabulary.tsv"
-
-Progress = Callable[[int, int, str], None]
-#: Asked between languages and documents; True stops the build with :class:`BuildCancelled`.
-CancelCheck = Callable[[], bool]
-
-
-class BuildCancelled(Exception):
-    """The build was cancelled; the index in place (if any) was not changed."""
-
-
-def _stop_if_cancelled(cancel: CancelCheck | None) -> None:
-    if cancel is not None and cancel():
-        raise BuildCancelled("the search index build was cancelled")
 
 
 def make_schema() -> Schema:
@@ -176,7 +165,7 @@ def build_index(
             )
         else:
             for number, lang in enumerate(langs):
-                _stop_if_cancelled(cancel)
+                stop_if_cancelled(cancel)
                 if progress:
                     progress(number, len(langs), lang)
                 _index_language(pack, lang, staging / lang, cancel)
@@ -187,7 +176,7 @@ def build_index(
             "files": _file_hashes(staging),
         }
         (staging / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
-        _stop_if_cancelled(cancel)  # a cancelled build never changes the target
+        stop_if_cancelled(cancel)  # a cancelled build never changes the target
         if progress:
             progress(len(langs), len(langs), "")
         _swap_in(staging, target)
@@ -209,7 +198,7 @@ def _index_language(pack: Pack, lang: str, folder: Path, cancel: CancelCheck | N
         writer = TokenWriter(ix)
         try:
             for doc in docs:
-                _stop_if_cancelled(cancel)
+                stop_if_cancelled(cancel)
                 stored, ids, texts, words = document_fields(analyzer, doc)
                 vocabulary.update(words)
                 writer.add_tokens(stored, ids, texts)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from reader import paths
 from reader.content.model import Pack
+from reader.search.build_control import CancelCheck, Progress
 from reader.search.index import (
-    CancelCheck,
     IndexStatus,
-    Progress,
     build_index,
     check_index,
     install_shipped_index,

@@ -272,11 +272,7 @@ def _write_blocks(
         block = postings[start : start + BLOCK_LIMIT] if count > BLOCK_LIMIT else postings
         last = start + BLOCK_LIMIT >= count
         ids, freqs, encoded = zip(*block, strict=True)
-        if lengths is None:
-            min_byte = max_byte = 0
-        else:
-            block_lengths = [lengths[n] for n in ids]
-            min_byte, max_byte = min(block_lengths), max(block_lengths)
+        min_byte, max_byte = _length_bytes(ids, lengths)
         min_total = min(min_total, min_byte)
         max_total = max(max_total, max_byte)
         max_weight = max(freqs)
@@ -320,15 +316,20 @@ def _inlined(postings: _Postings, kind: type, lengths: dict[int, int] | None) ->
     ids, freqs, encoded = zip(*postings, strict=True)
     weights = tuple(map(float, freqs))
     values = () if kind is Existence else encoded
-    if lengths is None:
-        min_byte = max_byte = 0
-    else:
-        field_lengths = [lengths[n] for n in ids]
-        min_byte, max_byte = min(field_lengths), max(field_lengths)
+    min_byte, max_byte = _length_bytes(ids, lengths)
     info = _TERM_INFO.pack(
         True, sum(freqs), len(ids), min_byte, max_byte, max(freqs), ids[0], ids[-1]
     )
     return info + dumps((ids, weights, values), PICKLE_PROTOCOL)
+
+
+def _length_bytes(ids: tuple[int, ...], lengths: dict[int, int] | None) -> tuple[int, int]:
+    """The least and greatest field-length byte of the documents ``ids`` (0, 0 for a field
+    without lengths)."""
+    if lengths is None:
+        return 0, 0
+    found = [lengths[n] for n in ids]
+    return min(found), max(found)
 
 
 def _deltas(ids: tuple[int, ...]) -> tuple[int, ...]:
